@@ -1,0 +1,194 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from timeline.dates import DatePrecision, format_date, precision_errors
+from timeline.models import Country, Event, Person, Source
+from timeline.publishing import (
+    MarkdownBody,
+    Publishable,
+    PublishableQuerySet,
+    SlugManager,
+    Status,
+)
+
+
+class Topic(models.Model):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    question = models.CharField(
+        max_length=300, help_text="The question both sides answer, as a question."
+    )
+    introduction = models.TextField(
+        blank=True, help_text="Plain text: the background a reader needs, neutrally put."
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = SlugManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("positions:topic_detail", args=[self.slug])
+
+
+class PositionManager(models.Manager.from_queryset(PublishableQuerySet)):
+    def get_by_natural_key(self, country_slug, topic_slug):
+        return self.get(country__slug=country_slug, topic__slug=topic_slug)
+
+
+class Position(Publishable, MarkdownBody):
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="positions")
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="positions")
+    summary = models.TextField(
+        help_text="Plain text, two or three sentences, in the country's own terms."
+    )
+
+    objects = PositionManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["topic__order", "country__order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "topic"], name="position_unique_per_country_topic"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.country} on {self.topic}"
+
+    def natural_key(self):
+        return (self.country.slug, self.topic.slug)
+
+    natural_key.dependencies = ["timeline.country", "positions.topic"]
+
+    def get_absolute_url(self):
+        return reverse("positions:topic_detail", args=[self.topic.slug])
+
+
+class StatementQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(
+            position__status=Status.PUBLISHED, position__published_at__lte=timezone.now()
+        )
+
+
+class StatementManager(models.Manager.from_queryset(StatementQuerySet)):
+    def get_by_natural_key(self, country_slug, topic_slug, date, source_slug, locator):
+        return self.get(
+            position__country__slug=country_slug,
+            position__topic__slug=topic_slug,
+            date=date,
+            source__slug=source_slug,
+            locator=locator,
+        )
+
+
+class Statement(models.Model):
+    class Kind(models.TextChoices):
+        TREATY = "treaty", "Treaty or agreement text"
+        OFFICIAL = "official", "Official statement"
+        SPEECH = "speech", "Speech"
+        INTERVIEW = "interview", "Interview or press conference"
+        LEGISLATION = "legislation", "Legislation or resolution"
+        DIPLOMATIC = "diplomatic", "Diplomatic note or memorandum"
+        OTHER = "other", "Other"
+
+    position = models.ForeignKey(
+        Position, on_delete=models.CASCADE, related_name="statements"
+    )
+    date = models.DateField()
+    date_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    speaker = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+    )
+    speaker_label = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Who spoke when it was not one person: 'Ministry of Foreign Affairs "
+        "of Japan', 'Russian Foreign Ministry spokeswoman'.",
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OFFICIAL)
+    text = models.TextField(help_text="The words, or a faithful paraphrase.")
+    is_quotation = models.BooleanField(
+        "verbatim quotation",
+        default=False,
+        help_text="Tick only when the text is the speaker's exact words (in translation "
+        "where needed); otherwise it is shown as a paraphrase.",
+    )
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="statements")
+    locator = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Where in the source: p. 12, Art. 9, §3. Two statements from one source "
+        "on one date need different locators.",
+    )
+    event = models.ForeignKey(
+        Event,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="statements",
+        help_text="The event at which it was said, if any.",
+    )
+
+    objects = StatementManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["date", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["position", "date", "source", "locator"],
+                name="statement_unique_per_source_locator",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.speaker_name}, {self.display_date}"
+
+    def natural_key(self):
+        return (
+            self.position.country.slug,
+            self.position.topic.slug,
+            self.date.isoformat(),
+            self.source.slug,
+            self.locator,
+        )
+
+    natural_key.dependencies = ["positions.position", "timeline.source"]
+
+    def clean(self):
+        errors = {}
+        message = precision_errors(self.date, self.date_precision)
+        if message:
+            errors["date"] = message
+        if self.speaker_id is None and not self.speaker_label:
+            errors["speaker_label"] = "Name the speaker: choose a person or fill this in."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def speaker_name(self):
+        return str(self.speaker) if self.speaker_id else self.speaker_label
+
+    @property
+    def display_date(self):
+        return format_date(self.date, self.date_precision)

@@ -1,0 +1,54 @@
+"""Dates shown as precisely as they are known: "19 October 1956", "October 1956", "1956"."""
+
+from django.db import models
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+def format_date(value, precision=DatePrecision.DAY):
+    if value is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return str(value.year)
+    if precision == DatePrecision.MONTH:
+        return f"{value:%B} {value.year}"
+    return f"{value.day} {value:%B} {value.year}"
+
+
+def format_date_range(start, end=None, precision=DatePrecision.DAY):
+    """Join two dates without repeating what they share: "16–19 April 1991"."""
+    if end is None or end == start:
+        return format_date(start, precision)
+    if precision == DatePrecision.DAY:
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}–{format_date(end, precision)}"
+        if start.year == end.year:
+            return f"{start.day} {start:%B} – {format_date(end, precision)}"
+    elif precision == DatePrecision.MONTH and start.year == end.year:
+        if start.month == end.month:
+            return format_date(start, precision)
+        return f"{start:%B} – {format_date(end, precision)}"
+    elif precision == DatePrecision.YEAR and start.year == end.year:
+        return str(start.year)
+    return f"{format_date(start, precision)} – {format_date(end, precision)}"
+
+
+def precision_errors(value, precision, field_label="date"):
+    """Return a message when a date carries more detail than its precision admits."""
+    if value is None:
+        return None
+    if precision == DatePrecision.MONTH and value.day != 1:
+        return (
+            f"With month precision the {field_label} must be the first day of the "
+            f"month (enter {value:%Y-%m}-01): only the month is shown to readers."
+        )
+    if precision == DatePrecision.YEAR and (value.month, value.day) != (1, 1):
+        return (
+            f"With year precision the {field_label} must be 1 January "
+            f"(enter {value.year}-01-01): only the year is shown to readers."
+        )
+    return None

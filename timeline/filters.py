@@ -1,0 +1,66 @@
+import django_filters
+from django import forms
+from django.db.models import Q
+
+from .models import Country, Era, Event, Island, Person
+
+
+class EventFilterForm(forms.Form):
+    def clean(self):
+        cleaned_data = super().clean()
+        year_from, year_to = cleaned_data.get("year_from"), cleaned_data.get("year_to")
+        if year_from is not None and year_to is not None and year_from > year_to:
+            self.add_error("year_to", "“To year” must not be before “from year”.")
+        return cleaned_data
+
+
+class EventFilter(django_filters.FilterSet):
+    ORDER_CHOICES = [("oldest", "Oldest first"), ("newest", "Newest first")]
+
+    q = django_filters.CharFilter(label="Words", method="filter_text")
+    era = django_filters.ModelChoiceFilter(
+        queryset=Era.objects.all(), to_field_name="slug", empty_label="All eras"
+    )
+    country = django_filters.ModelChoiceFilter(
+        queryset=Country.objects.all(), to_field_name="slug", empty_label="All countries"
+    )
+    person = django_filters.ModelChoiceFilter(
+        queryset=Person.objects.all(), to_field_name="slug", empty_label="Anyone"
+    )
+    island = django_filters.ModelChoiceFilter(
+        queryset=Island.objects.all(), to_field_name="slug", empty_label="All islands"
+    )
+    kind = django_filters.ChoiceFilter(choices=Event.Kind.choices, empty_label="All kinds")
+    year_from = django_filters.NumberFilter(
+        field_name="date", lookup_expr="year__gte", label="From year", min_value=1, max_value=9999
+    )
+    year_to = django_filters.NumberFilter(
+        field_name="date", lookup_expr="year__lte", label="To year", min_value=1, max_value=9999
+    )
+    order = django_filters.ChoiceFilter(
+        choices=ORDER_CHOICES, method="filter_order", empty_label=None, label="Order"
+    )
+
+    class Meta:
+        model = Event
+        fields = []
+        form = EventFilterForm
+
+    def filter_text(self, queryset, name, value):
+        for word in value.split():
+            queryset = queryset.filter(
+                Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
+            )
+        return queryset
+
+    def filter_order(self, queryset, name, value):
+        if value == "newest":
+            return queryset.order_by("-date", "-title", "-pk")
+        return queryset
+
+    @property
+    def is_filtered(self):
+        form = self.form
+        return any(
+            form.data.get(name) for name in self.filters if name not in {"order", "page"}
+        )

@@ -1,0 +1,371 @@
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.http import urlencode
+from simple_history.models import HistoricalRecords
+
+from .dates import DatePrecision, format_date, format_date_range, precision_errors
+from .publishing import MarkdownBody, Publishable, PublishableQuerySet, SlugManager
+
+
+class Country(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+    native_name = models.CharField(max_length=100, blank=True)
+    order = models.PositiveSmallIntegerField(
+        default=0, help_text="Lower numbers come first, e.g. in the positions table."
+    )
+
+    objects = SlugManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name_plural = "countries"
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("timeline:event_list") + "?" + urlencode({"country": self.slug})
+
+
+class Person(models.Model):
+    name = models.CharField(max_length=150, help_text="Given name first: Ichirō Hatoyama.")
+    slug = models.SlugField(max_length=100, unique=True)
+    native_name = models.CharField(
+        max_length=150, blank=True, help_text="In the person's own script: 鳩山一郎."
+    )
+    role = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="The office that matters here, with years: Prime Minister of Japan "
+        "(1954–1956).",
+    )
+    country = models.ForeignKey(
+        Country, on_delete=models.SET_NULL, null=True, blank=True, related_name="people"
+    )
+
+    objects = SlugManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("timeline:event_list") + "?" + urlencode({"person": self.slug})
+
+
+class Island(models.Model):
+    slug = models.SlugField(max_length=60, unique=True)
+    name_ja = models.CharField("Japanese name", max_length=100)
+    name_ja_native = models.CharField("Japanese name (Japanese script)", max_length=100)
+    name_ru = models.CharField("Russian name", max_length=100)
+    name_ru_native = models.CharField("Russian name (Cyrillic)", max_length=100)
+    summary = models.TextField(blank=True)
+    area_km2 = models.DecimalField("area (km²)", max_digits=7, decimal_places=1)
+    population = models.PositiveIntegerField(null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    population_note = models.CharField(
+        max_length=250, blank=True, help_text="E.g. 'no civilian residents; border guards'."
+    )
+    latitude = models.DecimalField(max_digits=8, decimal_places=5)
+    longitude = models.DecimalField(max_digits=8, decimal_places=5)
+    is_named_in_1956 = models.BooleanField(
+        "named in the 1956 Joint Declaration",
+        default=False,
+        help_text="Article 9 of the 1956 Joint Declaration names Shikotan and the "
+        "Habomai Islands.",
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = SlugManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "name_ja"]
+
+    def __str__(self):
+        if self.name_ja == self.name_ru:
+            return self.name_ja
+        return f"{self.name_ja} / {self.name_ru}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("timeline:event_list") + "?" + urlencode({"island": self.slug})
+
+
+class Source(models.Model):
+    class Kind(models.TextChoices):
+        TREATY = "treaty", "Treaty or official document"
+        GOVERNMENT = "government", "Government publication"
+        SCHOLARSHIP = "scholarship", "Scholarship"
+        PRESS = "press", "Press"
+        REFERENCE = "reference", "Reference work"
+        OTHER = "other", "Other"
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=100, unique=True)
+    author = models.CharField(
+        "author or issuing body",
+        max_length=250,
+        help_text="A person, or the body that issued it: Ministry of Foreign Affairs "
+        "of Japan.",
+    )
+    publisher = models.CharField(
+        max_length=250, blank=True, help_text="Newspaper, journal, website or archive."
+    )
+    date = models.DateField(null=True, blank=True, help_text="Publication date, if known.")
+    date_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    url = models.URLField("URL", max_length=500, blank=True)
+    language = models.CharField(
+        max_length=10, default="en", help_text="Language code: en, ja, ru."
+    )
+    note = models.TextField(blank=True, help_text="What the source is and why it is cited.")
+
+    objects = SlugManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        message = precision_errors(self.date, self.date_precision)
+        if message:
+            raise ValidationError({"date": message})
+
+    @property
+    def display_date(self):
+        return format_date(self.date, self.date_precision)
+
+
+class Era(models.Model):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    start_year = models.PositiveSmallIntegerField()
+    end_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Leave empty for the era that is still going on."
+    )
+    summary = models.TextField(help_text="Plain text, a short paragraph.")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = SlugManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "start_year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_year__isnull=True) | Q(end_year__gte=models.F("start_year")),
+                name="era_end_year_not_before_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        if self.end_year is not None and self.end_year < self.start_year:
+            raise ValidationError({"end_year": "The end year cannot be before the start year."})
+
+    def get_absolute_url(self):
+        return reverse("timeline:era_detail", args=[self.slug])
+
+    @property
+    def years(self):
+        return f"{self.start_year}–{self.end_year or 'present'}"
+
+
+class EventQuerySet(PublishableQuerySet):
+    def chronological(self):
+        return self.order_by("date", "title", "pk")
+
+    def for_list(self):
+        return self.select_related("era")
+
+    def for_detail(self):
+        return self.select_related("era").prefetch_related(
+            "countries",
+            "people",
+            "islands",
+            models.Prefetch("citations", Citation.objects.select_related("source")),
+        )
+
+
+class EventManager(SlugManager.from_queryset(EventQuerySet)):
+    pass
+
+
+class Event(Publishable, MarkdownBody):
+    class Kind(models.TextChoices):
+        TREATY = "treaty", "Treaty"
+        AGREEMENT = "agreement", "Agreement"
+        DECLARATION = "declaration", "Declaration"
+        SUMMIT = "summit", "Summit or visit"
+        STATEMENT = "statement", "Statement"
+        MILITARY = "military", "Military"
+        LEGAL = "legal", "Legal or constitutional"
+        ECONOMIC = "economic", "Economic"
+        DOMESTIC = "domestic", "Domestic politics"
+        OTHER = "other", "Other"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=100, unique=True, help_text="The event's address: /timeline/<slug>/."
+    )
+    date = models.DateField(help_text="Gregorian calendar.")
+    date_precision = models.CharField(
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="How much of the date is known; readers see only that much.",
+    )
+    end_date = models.DateField(
+        null=True, blank=True, help_text="For events that lasted several days."
+    )
+    date_old_style = models.DateField(
+        "date (Old Style)",
+        null=True,
+        blank=True,
+        help_text="Julian calendar date, as Russian documents gave it before 1918; "
+        "shown beside the Gregorian date.",
+    )
+    era = models.ForeignKey(Era, on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    summary = models.TextField(help_text="Plain text, one or two sentences.")
+    is_key = models.BooleanField(
+        "key event", default=False, help_text="Key events are highlighted on the home page."
+    )
+    countries = models.ManyToManyField(Country, blank=True, related_name="events")
+    people = models.ManyToManyField(Person, blank=True, related_name="events")
+    islands = models.ManyToManyField(Island, blank=True, related_name="events")
+    sources = models.ManyToManyField(
+        Source, through="Citation", blank=True, related_name="events"
+    )
+
+    objects = EventManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["date", "title"]
+        indexes = [models.Index(fields=["status", "published_at", "date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("date")),
+                name="event_end_date_not_before_date",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        errors = {}
+        message = precision_errors(self.date, self.date_precision)
+        if message:
+            errors["date"] = message
+        if self.date and self.end_date and self.end_date < self.date:
+            errors["end_date"] = (
+                f"The end date ({self.end_date:%Y-%m-%d}) is before the date "
+                f"({self.date:%Y-%m-%d})."
+            )
+        if self.date and self.date_old_style:
+            lag = self.date - self.date_old_style
+            if not timedelta(days=10) <= lag <= timedelta(days=13):
+                errors["date_old_style"] = (
+                    "An Old Style (Julian) date runs 10 to 13 days behind the Gregorian "
+                    "date between 1582 and 1918; check both dates."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def get_absolute_url(self):
+        return reverse("timeline:event_detail", args=[self.slug])
+
+    @property
+    def display_date(self):
+        return format_date_range(self.date, self.end_date, self.date_precision)
+
+    @property
+    def display_date_old_style(self):
+        return format_date(self.date_old_style, self.date_precision)
+
+    def get_previous_published(self):
+        return (
+            Event.objects.published()
+            .filter(Q(date__lt=self.date) | Q(date=self.date, title__lt=self.title))
+            .order_by("-date", "-title")
+            .first()
+        )
+
+    def get_next_published(self):
+        return (
+            Event.objects.published()
+            .filter(Q(date__gt=self.date) | Q(date=self.date, title__gt=self.title))
+            .chronological()
+            .first()
+        )
+
+
+class CitationManager(models.Manager):
+    def get_by_natural_key(self, event_slug, source_slug, locator):
+        return self.get(event__slug=event_slug, source__slug=source_slug, locator=locator)
+
+
+class Citation(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    locator = models.CharField(
+        max_length=100, blank=True, help_text="Where in the source: p. 12, Art. 9, §3."
+    )
+    quote = models.TextField(blank=True, help_text="An optional short quotation.")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = CitationManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "source", "locator"], name="citation_unique_per_locator"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.source}{', ' + self.locator if self.locator else ''}"
+
+    def natural_key(self):
+        return (self.event.slug, self.source.slug, self.locator)
+
+    natural_key.dependencies = ["timeline.event", "timeline.source"]

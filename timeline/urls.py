@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "timeline"
+urlpatterns = [
+    path("timeline/", views.EventListView.as_view(), name="event_list"),
+    path("timeline/<slug:slug>/", views.EventDetailView.as_view(), name="event_detail"),
+    path("eras/<slug:slug>/", views.EraDetailView.as_view(), name="era_detail"),
+]
