@@ -22,7 +22,8 @@ class Topic(models.Model):
         max_length=300, help_text="The question both sides answer, as a question."
     )
     introduction = models.TextField(
-        blank=True, help_text="Plain text: the background a reader needs, neutrally put."
+        blank=True,
+        help_text="Plain text: the background a reader needs, neutrally put.",
     )
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -35,11 +36,11 @@ class Topic(models.Model):
     def __str__(self):
         return self.title
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("positions:topic_detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
 
 
 class PositionManager(models.Manager.from_queryset(PublishableQuerySet)):
@@ -48,7 +49,9 @@ class PositionManager(models.Manager.from_queryset(PublishableQuerySet)):
 
 
 class Position(Publishable, MarkdownBody):
-    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="positions")
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="positions"
+    )
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="positions")
     summary = models.TextField(
         help_text="Plain text, two or three sentences, in the country's own terms."
@@ -68,19 +71,20 @@ class Position(Publishable, MarkdownBody):
     def __str__(self):
         return f"{self.country} on {self.topic}"
 
+    def get_absolute_url(self):
+        return reverse("positions:topic_detail", args=[self.topic.slug])
+
     def natural_key(self):
         return (self.country.slug, self.topic.slug)
 
     natural_key.dependencies = ["timeline.country", "positions.topic"]
 
-    def get_absolute_url(self):
-        return reverse("positions:topic_detail", args=[self.topic.slug])
-
 
 class StatementQuerySet(models.QuerySet):
     def published(self):
         return self.filter(
-            position__status=Status.PUBLISHED, position__published_at__lte=timezone.now()
+            position__status=Status.PUBLISHED,
+            position__published_at__lte=timezone.now(),
         )
 
 
@@ -130,14 +134,18 @@ class Statement(models.Model):
     is_quotation = models.BooleanField(
         "verbatim quotation",
         default=False,
-        help_text="Tick only when the text is the speaker's exact words (in translation "
+        help_text="Tick only when the text is the speaker's exact words "
+        "(in translation "
         "where needed); otherwise it is shown as a paraphrase.",
     )
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="statements")
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="statements"
+    )
     locator = models.CharField(
         max_length=100,
         blank=True,
-        help_text="Where in the source: p. 12, Art. 9, §3. Two statements from one source "
+        help_text="Where in the source: p. 12, Art. 9, §3. "
+        "Two statements from one source "
         "on one date need different locators.",
     )
     event = models.ForeignKey(
@@ -181,7 +189,9 @@ class Statement(models.Model):
         if message:
             errors["date"] = message
         if self.speaker_id is None and not self.speaker_label:
-            errors["speaker_label"] = "Name the speaker: choose a person or fill this in."
+            errors["speaker_label"] = (
+                "Name the speaker: choose a person or fill this in."
+            )
         if errors:
             raise ValidationError(errors)
 

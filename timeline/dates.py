@@ -1,4 +1,4 @@
-"""Dates shown as precisely as they are known: "19 October 1956", "October 1956", "1956"."""
+"""Dates shown as precisely as they are known: "19 October 1956", "October 1956"."""
 
 from django.db import models
 

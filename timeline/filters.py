@@ -22,20 +22,39 @@ class EventFilter(django_filters.FilterSet):
         queryset=Era.objects.all(), to_field_name="slug", empty_label="All eras"
     )
     country = django_filters.ModelChoiceFilter(
-        queryset=Country.objects.all(), to_field_name="slug", empty_label="All countries"
+        field_name="countries",
+        queryset=Country.objects.all(),
+        to_field_name="slug",
+        empty_label="All countries",
     )
     person = django_filters.ModelChoiceFilter(
-        queryset=Person.objects.all(), to_field_name="slug", empty_label="Anyone"
+        field_name="people",
+        queryset=Person.objects.all(),
+        to_field_name="slug",
+        empty_label="Anyone",
     )
     island = django_filters.ModelChoiceFilter(
-        queryset=Island.objects.all(), to_field_name="slug", empty_label="All islands"
+        field_name="islands",
+        queryset=Island.objects.all(),
+        to_field_name="slug",
+        empty_label="All islands",
     )
-    kind = django_filters.ChoiceFilter(choices=Event.Kind.choices, empty_label="All kinds")
+    kind = django_filters.ChoiceFilter(
+        choices=Event.Kind.choices, empty_label="All kinds"
+    )
     year_from = django_filters.NumberFilter(
-        field_name="date", lookup_expr="year__gte", label="From year", min_value=1, max_value=9999
+        field_name="date",
+        lookup_expr="year__gte",
+        label="From year",
+        min_value=1,
+        max_value=9999,
     )
     year_to = django_filters.NumberFilter(
-        field_name="date", lookup_expr="year__lte", label="To year", min_value=1, max_value=9999
+        field_name="date",
+        lookup_expr="year__lte",
+        label="To year",
+        min_value=1,
+        max_value=9999,
     )
     order = django_filters.ChoiceFilter(
         choices=ORDER_CHOICES, method="filter_order", empty_label=None, label="Order"
@@ -49,7 +68,9 @@ class EventFilter(django_filters.FilterSet):
     def filter_text(self, queryset, name, value):
         for word in value.split():
             queryset = queryset.filter(
-                Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
+                Q(title__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(body__icontains=word)
             )
         return queryset
 
@@ -62,5 +83,7 @@ class EventFilter(django_filters.FilterSet):
     def is_filtered(self):
         form = self.form
         return any(
-            form.data.get(name) for name in self.filters if name not in {"order", "page"}
+            form.data.get(name)
+            for name in self.filters
+            if name not in {"order", "page"}
         )

@@ -29,15 +29,17 @@ class Country(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("timeline:event_list") + "?" + urlencode({"country": self.slug})
 
+    def natural_key(self):
+        return (self.slug,)
+
 
 class Person(models.Model):
-    name = models.CharField(max_length=150, help_text="Given name first: Ichirō Hatoyama.")
+    name = models.CharField(
+        max_length=150, help_text="Given name first: Ichirō Hatoyama."
+    )
     slug = models.SlugField(max_length=100, unique=True)
     native_name = models.CharField(
         max_length=150, blank=True, help_text="In the person's own script: 鳩山一郎."
@@ -62,11 +64,11 @@ class Person(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("timeline:event_list") + "?" + urlencode({"person": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
 
 
 class Island(models.Model):
@@ -80,7 +82,9 @@ class Island(models.Model):
     population = models.PositiveIntegerField(null=True, blank=True)
     population_year = models.PositiveSmallIntegerField(null=True, blank=True)
     population_note = models.CharField(
-        max_length=250, blank=True, help_text="E.g. 'no civilian residents; border guards'."
+        max_length=250,
+        blank=True,
+        help_text="E.g. 'no civilian residents; border guards'.",
     )
     latitude = models.DecimalField(max_digits=8, decimal_places=5)
     longitude = models.DecimalField(max_digits=8, decimal_places=5)
@@ -103,11 +107,11 @@ class Island(models.Model):
             return self.name_ja
         return f"{self.name_ja} / {self.name_ru}"
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("timeline:event_list") + "?" + urlencode({"island": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
 
 
 class Source(models.Model):
@@ -130,7 +134,9 @@ class Source(models.Model):
     publisher = models.CharField(
         max_length=250, blank=True, help_text="Newspaper, journal, website or archive."
     )
-    date = models.DateField(null=True, blank=True, help_text="Publication date, if known.")
+    date = models.DateField(
+        null=True, blank=True, help_text="Publication date, if known."
+    )
     date_precision = models.CharField(
         max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
@@ -139,7 +145,9 @@ class Source(models.Model):
     language = models.CharField(
         max_length=10, default="en", help_text="Language code: en, ja, ru."
     )
-    note = models.TextField(blank=True, help_text="What the source is and why it is cited.")
+    note = models.TextField(
+        blank=True, help_text="What the source is and why it is cited."
+    )
 
     objects = SlugManager()
     history = HistoricalRecords()
@@ -168,7 +176,9 @@ class Era(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     start_year = models.PositiveSmallIntegerField()
     end_year = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Leave empty for the era that is still going on."
+        null=True,
+        blank=True,
+        help_text="Leave empty for the era that is still going on.",
     )
     summary = models.TextField(help_text="Plain text, a short paragraph.")
     order = models.PositiveSmallIntegerField(default=0)
@@ -180,7 +190,8 @@ class Era(models.Model):
         ordering = ["order", "start_year"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_year__isnull=True) | Q(end_year__gte=models.F("start_year")),
+                condition=Q(end_year__isnull=True)
+                | Q(end_year__gte=models.F("start_year")),
                 name="era_end_year_not_before_start",
             )
         ]
@@ -188,15 +199,17 @@ class Era(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("timeline:era_detail", args=[self.slug])
+
     def natural_key(self):
         return (self.slug,)
 
     def clean(self):
         if self.end_year is not None and self.end_year < self.start_year:
-            raise ValidationError({"end_year": "The end year cannot be before the start year."})
-
-    def get_absolute_url(self):
-        return reverse("timeline:era_detail", args=[self.slug])
+            raise ValidationError(
+                {"end_year": "The end year cannot be before the start year."}
+            )
 
     @property
     def years(self):
@@ -261,7 +274,9 @@ class Event(Publishable, MarkdownBody):
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     summary = models.TextField(help_text="Plain text, one or two sentences.")
     is_key = models.BooleanField(
-        "key event", default=False, help_text="Key events are highlighted on the home page."
+        "key event",
+        default=False,
+        help_text="Key events are highlighted on the home page.",
     )
     countries = models.ManyToManyField(Country, blank=True, related_name="events")
     people = models.ManyToManyField(Person, blank=True, related_name="events")
@@ -286,6 +301,9 @@ class Event(Publishable, MarkdownBody):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("timeline:event_detail", args=[self.slug])
+
     def natural_key(self):
         return (self.slug,)
 
@@ -303,14 +321,12 @@ class Event(Publishable, MarkdownBody):
             lag = self.date - self.date_old_style
             if not timedelta(days=10) <= lag <= timedelta(days=13):
                 errors["date_old_style"] = (
-                    "An Old Style (Julian) date runs 10 to 13 days behind the Gregorian "
+                    "An Old Style (Julian) date runs 10 to 13 days behind the "
+                    "Gregorian "
                     "date between 1582 and 1918; check both dates."
                 )
         if errors:
             raise ValidationError(errors)
-
-    def get_absolute_url(self):
-        return reverse("timeline:event_detail", args=[self.slug])
 
     @property
     def display_date(self):
@@ -339,12 +355,16 @@ class Event(Publishable, MarkdownBody):
 
 class CitationManager(models.Manager):
     def get_by_natural_key(self, event_slug, source_slug, locator):
-        return self.get(event__slug=event_slug, source__slug=source_slug, locator=locator)
+        return self.get(
+            event__slug=event_slug, source__slug=source_slug, locator=locator
+        )
 
 
 class Citation(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="citations")
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="citations"
+    )
     locator = models.CharField(
         max_length=100, blank=True, help_text="Where in the source: p. 12, Art. 9, §3."
     )
@@ -358,7 +378,8 @@ class Citation(models.Model):
         ordering = ["order", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["event", "source", "locator"], name="citation_unique_per_locator"
+                fields=["event", "source", "locator"],
+                name="citation_unique_per_locator",
             )
         ]
 

@@ -33,7 +33,7 @@ class Publishable(models.Model):
         choices=Status.choices,
         default=Status.DRAFT,
         db_index=True,
-        help_text="Readers see only published items, and only from the publication time on.",
+        help_text="Readers see only published items, from their publication time on.",
     )
     published_at = models.DateTimeField(
         "publication time",
@@ -41,13 +41,21 @@ class Publishable(models.Model):
         db_index=True,
         help_text="A time in the future schedules the item: it appears by itself then.",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    # Defaults rather than auto_now: loaddata saves raw, which skips auto_now.
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = PublishableManager()
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        self.updated_at = timezone.now()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "updated_at"}
+        super().save(*args, **kwargs)
 
     @property
     def is_public(self):

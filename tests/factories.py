@@ -1,0 +1,68 @@
+"""Small builders for test data: each makes a valid, published object by default."""
+
+import datetime
+import itertools
+
+from timeline.models import Citation, Country, Era, Event, Island, Person, Source
+from timeline.publishing import Status
+
+_counter = itertools.count(1)
+
+
+def unique(prefix):
+    return f"{prefix}-{next(_counter)}"
+
+
+def make_era(**fields):
+    slug = fields.pop("slug", None) or unique("era")
+    defaults = {
+        "title": slug.replace("-", " ").title(),
+        "start_year": 1855,
+        "summary": "An era.",
+    }
+    return Era.objects.create(slug=slug, **{**defaults, **fields})
+
+
+def make_country(**fields):
+    slug = fields.pop("slug", None) or unique("country")
+    return Country.objects.create(slug=slug, **{"name": slug.title(), **fields})
+
+
+def make_person(**fields):
+    slug = fields.pop("slug", None) or unique("person")
+    return Person.objects.create(slug=slug, **{"name": slug.title(), **fields})
+
+
+def make_island(**fields):
+    slug = fields.pop("slug", None) or unique("island")
+    defaults = {
+        "name_ja": slug.title(),
+        "name_ja_native": "島",
+        "name_ru": slug.title() + "ov",
+        "name_ru_native": "остров",
+        "area_km2": 100,
+        "latitude": 44,
+        "longitude": 146,
+    }
+    return Island.objects.create(slug=slug, **{**defaults, **fields})
+
+
+def make_source(**fields):
+    slug = fields.pop("slug", None) or unique("source")
+    defaults = {"title": f"Source {slug}", "author": "Ministry of Examples"}
+    return Source.objects.create(slug=slug, **{**defaults, **fields})
+
+
+def make_event(era=None, source=None, **fields):
+    slug = fields.pop("slug", None) or unique("event")
+    defaults = {
+        "title": slug.replace("-", " ").title(),
+        "date": datetime.date(1956, 10, 19),
+        "summary": "Something happened.",
+        "status": Status.PUBLISHED,
+    }
+    event = Event.objects.create(
+        slug=slug, era=era or make_era(), **{**defaults, **fields}
+    )
+    Citation.objects.create(event=event, source=source or make_source())
+    return event

@@ -1,0 +1,121 @@
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from timeline.models import Event
+from timeline.publishing import Status
+
+from .factories import (
+    make_country,
+    make_era,
+    make_event,
+    make_island,
+    make_person,
+    make_source,
+)
+
+pytestmark = pytest.mark.django_db
+
+REGISTERED = sorted(admin.site._registry, key=lambda model: model._meta.label)
+
+
+def admin_url(model, view, *args):
+    return reverse(
+        f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args
+    )
+
+
+@pytest.fixture
+def some_content():
+    event = make_event(slug="tokyo-declaration", title="Tokyo Declaration")
+    event.countries.add(make_country())
+    event.people.add(make_person())
+    event.islands.add(make_island())
+    return event
+
+
+@pytest.mark.parametrize("model", REGISTERED, ids=lambda model: model._meta.label)
+def test_every_changelist_renders_and_searches(admin_client, some_content, model):
+    response = admin_client.get(admin_url(model, "changelist"))
+    assert response.status_code == 200
+    if admin.site._registry[model].search_fields:
+        response = admin_client.get(admin_url(model, "changelist"), {"q": "tokyo"})
+        assert response.status_code == 200
+
+
+@pytest.mark.parametrize("model", REGISTERED, ids=lambda model: model._meta.label)
+def test_every_add_and_change_form_renders(admin_client, some_content, model):
+    assert admin_client.get(admin_url(model, "add")).status_code == 200
+    obj = model.objects.first()
+    if obj is not None:
+        assert admin_client.get(admin_url(model, "change", obj.pk)).status_code == 200
+        assert admin_client.get(admin_url(model, "history", obj.pk)).status_code == 200
+
+
+def event_form_data(era, source, **overrides):
+    data = {
+        "title": "Irkutsk Statement",
+        "slug": "irkutsk-statement",
+        "era": era.pk,
+        "kind": "declaration",
+        "date": "2001-03-25",
+        "date_precision": "day",
+        "summary": "The 1956 declaration is called a basic legal document.",
+        "body": "",
+        "status": "draft",
+        "published_at_0": "2001-03-25",
+        "published_at_1": "00:00:00",
+        "citations-TOTAL_FORMS": "1",
+        "citations-INITIAL_FORMS": "0",
+        "citations-MIN_NUM_FORMS": "0",
+        "citations-MAX_NUM_FORMS": "1000",
+        "citations-0-source": source.pk,
+        "citations-0-locator": "",
+        "citations-0-quote": "",
+        "citations-0-order": "0",
+    }
+    return {**data, **overrides}
+
+
+def test_editor_adds_an_event_with_a_citation(admin_client):
+    era, source = make_era(), make_source()
+    response = admin_client.post(admin_url(Event, "add"), event_form_data(era, source))
+    assert response.status_code == 302
+    event = Event.objects.get(slug="irkutsk-statement")
+    assert list(event.sources.all()) == [source]
+    assert event.status == Status.DRAFT
+
+
+def test_admin_shows_clear_validation_messages(admin_client):
+    era, source = make_era(), make_source()
+    data = event_form_data(era, source, end_date="2001-03-01", date_precision="month")
+    response = admin_client.post(admin_url(Event, "add"), data)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "is before the date" in content
+    assert "first day of the month" in content
+    assert not Event.objects.exists()
+
+
+def test_publish_and_unpublish_actions(admin_client):
+    event = make_event(status=Status.DRAFT)
+    url = admin_url(Event, "changelist")
+    admin_client.post(url, {"action": "publish", "_selected_action": [event.pk]})
+    event.refresh_from_db()
+    assert event.status == Status.PUBLISHED
+    assert event.is_public
+    admin_client.post(url, {"action": "unpublish", "_selected_action": [event.pk]})
+    event.refresh_from_db()
+    assert event.status == Status.DRAFT
+
+
+def test_view_on_site_links_to_the_public_page(admin_client):
+    event = make_event(slug="nagato-summit")
+    response = admin_client.get(admin_url(Event, "change", event.pk))
+    assert b"View on site" in response.content
+
+
+def test_anonymous_users_are_sent_to_login(client):
+    response = client.get(admin_url(Event, "changelist"))
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]

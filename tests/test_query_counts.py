@@ -1,0 +1,69 @@
+"""A page's SQL queries must not grow with the amount of content."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from .factories import (
+    make_country,
+    make_era,
+    make_event,
+    make_island,
+    make_person,
+    make_source,
+)
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 10
+
+
+def build_timeline(event_count, eras=None):
+    eras = eras or [make_era(order=i) for i in range(3)]
+    countries = [make_country(), make_country()]
+    people = [make_person(), make_person()]
+    islands = [make_island(), make_island()]
+    source = make_source()
+    events = []
+    for i in range(event_count):
+        event = make_event(
+            era=eras[i % 3],
+            source=source,
+            date=datetime.date(1855, 1, 1) + datetime.timedelta(days=60 * i),
+            is_key=i % 10 == 0,
+        )
+        event.countries.set(countries)
+        event.people.set(people)
+        event.islands.set(islands)
+        events.append(event)
+    return events
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "url_for",
+    [
+        lambda events: reverse("home"),
+        lambda events: reverse("timeline:event_list"),
+        lambda events: reverse("timeline:event_list") + "?q=event&order=newest",
+        lambda events: events[3].get_absolute_url(),
+        lambda events: events[3].era.get_absolute_url(),
+    ],
+    ids=["home", "timeline", "timeline-filtered", "event", "era"],
+)
+def test_queries_stay_flat_as_events_grow(client, url_for):
+    few = build_timeline(5)
+    small = count_queries(client, url_for(few))
+    build_timeline(200, eras=list({event.era: None for event in few}))
+    large = count_queries(client, url_for(few))
+    assert small == large
+    assert large <= MAX_QUERIES

@@ -1,0 +1,221 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from timeline.publishing import Status
+
+from .factories import make_country, make_era, make_event, make_island, make_person
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+@pytest.fixture
+def events():
+    """A small timeline: two eras, events with varied attributes, and one draft."""
+    early = make_era(slug="early", start_year=1855, order=1)
+    late = make_era(slug="late", start_year=1991, order=2)
+    japan = make_country(slug="japan", name="Japan")
+    russia = make_country(slug="russia", name="Russia")
+    yeltsin = make_person(slug="boris-yeltsin", name="Boris Yeltsin")
+    shikotan = make_island(slug="shikotan")
+    shimoda = make_event(
+        slug="treaty-of-shimoda",
+        title="Treaty of Shimoda",
+        date=D(1855, 2, 7),
+        era=early,
+        kind="treaty",
+        summary="Border between Etorofu and Urup.",
+    )
+    shimoda.countries.set([japan, russia])
+    declaration = make_event(
+        slug="joint-declaration-1956",
+        title="Joint Declaration",
+        date=D(1956, 10, 19),
+        era=early,
+        kind="declaration",
+        summary="Ends the state of war.",
+        body="Article 9 promises **Shikotan**.",
+    )
+    declaration.islands.set([shikotan])
+    tokyo = make_event(
+        slug="tokyo-declaration",
+        title="Tokyo Declaration",
+        date=D(1993, 10, 13),
+        era=late,
+        kind="declaration",
+        summary="Names all four islands.",
+    )
+    tokyo.people.set([yeltsin])
+    tokyo.countries.set([japan, russia])
+    make_event(
+        slug="secret-draft",
+        title="Secret draft",
+        date=D(1956, 10, 20),
+        era=early,
+        status=Status.DRAFT,
+        summary="Not ready.",
+    )
+    return {"shimoda": shimoda, "declaration": declaration, "tokyo": tokyo}
+
+
+def listed_slugs(response):
+    return [event.slug for event in response.context["object_list"]]
+
+
+def get_timeline(client, **params):
+    return client.get(reverse("timeline:event_list"), params)
+
+
+def test_timeline_lists_published_events_oldest_first(client, events):
+    response = get_timeline(client)
+    assert response.status_code == 200
+    assert listed_slugs(response) == [
+        "treaty-of-shimoda",
+        "joint-declaration-1956",
+        "tokyo-declaration",
+    ]
+    assert b"Secret draft" not in response.content
+    assert b"3 events" in response.content
+
+
+def test_order_newest_reverses(client, events):
+    response = get_timeline(client, order="newest")
+    assert listed_slugs(response)[0] == "tokyo-declaration"
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"era": "late"}, ["tokyo-declaration"]),
+        ({"country": "japan"}, ["treaty-of-shimoda", "tokyo-declaration"]),
+        ({"person": "boris-yeltsin"}, ["tokyo-declaration"]),
+        ({"island": "shikotan"}, ["joint-declaration-1956"]),
+        ({"kind": "treaty"}, ["treaty-of-shimoda"]),
+        ({"year_from": "1956"}, ["joint-declaration-1956", "tokyo-declaration"]),
+        ({"year_to": "1956"}, ["treaty-of-shimoda", "joint-declaration-1956"]),
+        ({"year_from": "1956", "year_to": "1956"}, ["joint-declaration-1956"]),
+        ({"q": "etorofu"}, ["treaty-of-shimoda"]),
+        ({"q": "article shikotan"}, ["joint-declaration-1956"]),
+        ({"q": "nothing-matches-this"}, []),
+        ({"country": "russia", "kind": "declaration"}, ["tokyo-declaration"]),
+        ({"era": "early", "year_from": "1900", "q": "war"}, ["joint-declaration-1956"]),
+    ],
+)
+def test_each_filter_alone_and_combined(client, events, params, expected):
+    response = get_timeline(client, **params)
+    assert response.status_code == 200
+    assert listed_slugs(response) == expected
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"era": "no-such-era"}, "era"),
+        ({"country": "atlantis"}, "country"),
+        ({"person": "nobody"}, "person"),
+        ({"island": "urup"}, "island"),
+        ({"kind": "invasion"}, "kind"),
+        ({"year_from": "nineteen"}, "year_from"),
+        ({"year_to": "1e99"}, "year_to"),
+        ({"year_from": "-5"}, "year_from"),
+        ({"year_from": "2000", "year_to": "1900"}, "year_to"),
+        ({"order": "sideways"}, "order"),
+    ],
+)
+def test_invalid_filter_values_are_form_errors_not_server_errors(
+    client, events, params, field
+):
+    response = get_timeline(client, **params)
+    assert response.status_code == 400
+    assert field in response.context["filter"].form.errors
+    assert b"Some filters could not be used" in response.content
+
+
+def test_filtered_page_offers_to_clear_filters(client, events):
+    response = get_timeline(client, era="late")
+    assert b"Clear filters" in response.content
+    assert b"Clear filters" not in get_timeline(client).content
+
+
+def test_events_are_grouped_under_era_headings(client, events):
+    content = get_timeline(client).content.decode()
+    assert content.index('id="era-early"') < content.index("Treaty of Shimoda")
+    assert content.index("Joint Declaration") < content.index('id="era-late"')
+
+
+def test_page_past_the_end_is_not_found(client, events):
+    assert get_timeline(client, page="99").status_code == 404
+    assert get_timeline(client, page="abc").status_code == 404
+    assert get_timeline(client, page="last").status_code == 200
+
+
+def test_pagination_keeps_filters(client):
+    era = make_era(slug="many")
+    for day in range(1, 28):
+        make_event(era=era, date=D(2000, 1, day))
+    response = get_timeline(client, era="many")
+    assert len(response.context["object_list"]) == 25
+    assert b"?era=many&amp;page=2" in response.content
+    assert len(get_timeline(client, era="many", page="2").context["object_list"]) == 2
+
+
+def test_event_page_shows_everything_a_reader_needs(client, events):
+    response = client.get(events["tokyo"].get_absolute_url())
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "13 October 1993" in content
+    assert "Boris Yeltsin" in content
+    assert 'id="source-1"' in content
+    assert 'rel="prev"' in content and "Joint Declaration" in content
+
+
+def test_event_body_is_rendered_markdown(client, events):
+    response = client.get(events["declaration"].get_absolute_url())
+    assert b"<strong>Shikotan</strong>" in response.content
+
+
+def test_draft_and_unknown_events_are_not_found(client, events):
+    assert (
+        client.get(reverse("timeline:event_detail", args=["secret-draft"])).status_code
+        == 404
+    )
+    assert (
+        client.get(reverse("timeline:event_detail", args=["no-such"])).status_code
+        == 404
+    )
+
+
+def test_previous_next_on_event_page_skip_drafts(client, events):
+    response = client.get(events["declaration"].get_absolute_url())
+    assert response.context["next_event"] == events["tokyo"]
+    assert b"Secret draft" not in response.content
+
+
+def test_era_page_lists_only_its_published_events(client, events):
+    response = client.get(reverse("timeline:era_detail", args=["early"]))
+    assert response.status_code == 200
+    assert [event.slug for event in response.context["events"]] == [
+        "treaty-of-shimoda",
+        "joint-declaration-1956",
+    ]
+    assert b"Secret draft" not in response.content
+    assert client.get(reverse("timeline:era_detail", args=["nope"])).status_code == 404
+
+
+def test_home_page_shows_eras_and_key_events_only(client, events):
+    events["tokyo"].is_key = True
+    events["tokyo"].save()
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert list(response.context["key_events"]) == [events["tokyo"]]
+    assert b"Secret draft" not in response.content
+    assert b"late" in response.content.lower()
+
+
+def test_unknown_url_is_a_friendly_404(client):
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    assert b"Page not found" in response.content

@@ -1,0 +1,155 @@
+from django.contrib import admin, messages
+from django.db import models
+from django.utils import timezone
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Citation, Country, Era, Event, Island, Person, Source
+from .publishing import Status
+
+
+@admin.action(description="Publish selected items now")
+def publish(modeladmin, request, queryset):
+    now = timezone.now()
+    count = 0
+    # save() rather than update(), so the change is kept in each item's history.
+    for item in queryset.exclude(status=Status.PUBLISHED, published_at__lte=now):
+        item.status = Status.PUBLISHED
+        item.published_at = min(item.published_at or now, now)
+        item.save()
+        count += 1
+    modeladmin.message_user(request, f"Published {count} item(s).", messages.SUCCESS)
+
+
+@admin.action(description="Unpublish selected items (back to draft)")
+def unpublish(modeladmin, request, queryset):
+    count = 0
+    for item in queryset.filter(status=Status.PUBLISHED):
+        item.status = Status.DRAFT
+        item.save()
+        count += 1
+    modeladmin.message_user(
+        request, f"Returned {count} item(s) to draft.", messages.SUCCESS
+    )
+
+
+@admin.register(Country)
+class CountryAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "native_name", "slug", "order"]
+    list_editable = ["order"]
+    search_fields = ["name", "native_name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "native_name", "role", "country"]
+    list_filter = ["country"]
+    search_fields = ["name", "native_name", "role"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["country"]
+    list_select_related = ["country"]
+
+
+@admin.register(Island)
+class IslandAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "__str__",
+        "name_ja_native",
+        "name_ru_native",
+        "area_km2",
+        "population",
+        "is_named_in_1956",
+    ]
+    search_fields = ["name_ja", "name_ja_native", "name_ru", "name_ru_native"]
+    prepopulated_fields = {"slug": ["name_ja", "name_ru"]}
+    fieldsets = [
+        (None, {"fields": ["slug", "order", "summary", "is_named_in_1956"]}),
+        (
+            "Names",
+            {"fields": [("name_ja", "name_ja_native"), ("name_ru", "name_ru_native")]},
+        ),
+        (
+            "Facts",
+            {
+                "fields": [
+                    "area_km2",
+                    ("population", "population_year"),
+                    "population_note",
+                    ("latitude", "longitude"),
+                ]
+            },
+        ),
+    ]
+
+
+@admin.register(Source)
+class SourceAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "author", "publisher", "display_date", "kind", "language"]
+    list_filter = ["kind", "language"]
+    search_fields = ["title", "author", "publisher", "url", "note"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "date"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    @admin.display(description="date", ordering="date")
+    def display_date(self, source):
+        return source.display_date
+
+
+@admin.register(Era)
+class EraAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "years", "order"]
+    list_editable = ["order"]
+    search_fields = ["title", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+
+    @admin.display(ordering="start_year")
+    def years(self, era):
+        return era.years
+
+
+class CitationInline(admin.TabularInline):
+    model = Citation
+    fields = ["source", "locator", "quote", "order"]
+    autocomplete_fields = ["source"]
+    extra = 1
+
+
+@admin.register(Event)
+class EventAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "title",
+        "display_date",
+        "era",
+        "kind",
+        "is_key",
+        "status",
+        "published_at",
+        "updated_at",
+    ]
+    list_filter = ["status", "era", "kind", "is_key", "countries", "islands"]
+    list_select_related = ["era"]
+    search_fields = ["title", "slug", "summary", "body"]
+    date_hierarchy = "date"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["era", "countries", "people", "islands"]
+    inlines = [CitationInline]
+    actions = [publish, unpublish]
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "era", "kind", "is_key"]}),
+        (
+            "Date",
+            {"fields": [("date", "date_precision"), "end_date", "date_old_style"]},
+        ),
+        ("Text", {"fields": ["summary", "body"]}),
+        ("Who and where", {"fields": ["countries", "people", "islands"]}),
+        (
+            "Publishing",
+            {"fields": ["status", "published_at", "created_at", "updated_at"]},
+        ),
+    ]
+
+    @admin.display(description="date", ordering="date")
+    def display_date(self, event):
+        return event.display_date
