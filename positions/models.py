@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from timeline.dates import DatePrecision, format_date, precision_errors
+from timeline.dates import DatePrecision, date_span, format_date, precision_errors
 from timeline.models import Country, Event, Person, Source
 from timeline.publishing import (
     MarkdownBody,
@@ -76,6 +76,19 @@ class Position(Publishable, MarkdownBody):
 
     def natural_key(self):
         return (self.country.slug, self.topic.slug)
+
+    def unique_error_message(self, model_class, unique_check):
+        if (
+            set(unique_check) == {"country", "topic"}
+            and self.country_id
+            and self.topic_id
+        ):
+            return ValidationError(
+                f"{self.country} already has a position on “{self.topic}”: edit that "
+                "one instead (one position per country and topic).",
+                code="unique_together",
+            )
+        return super().unique_error_message(model_class, unique_check)
 
     natural_key.dependencies = ["timeline.country", "positions.topic"]
 
@@ -192,8 +205,26 @@ class Statement(models.Model):
             errors["speaker_label"] = (
                 "Name the speaker: choose a person or fill this in."
             )
+        if self.date and self.event_id and "date" not in errors:
+            message = self.event_date_error()
+            if message:
+                errors["event"] = message
         if errors:
             raise ValidationError(errors)
+
+    def event_date_error(self):
+        event = self.event
+        first, last = date_span(self.date, self.date_precision)
+        event_first, event_last = date_span(
+            event.date, event.date_precision, event.end_date
+        )
+        if last < event_first or first > event_last:
+            return (
+                f"This statement is dated {self.display_date}, but “{event}” took "
+                f"place {event.display_date}. Only link the event at which it was "
+                "said: correct the date, or choose another event or none."
+            )
+        return None
 
     @property
     def speaker_name(self):

@@ -3,6 +3,9 @@
 import datetime
 import itertools
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
 from timeline.models import Citation, Country, Era, Event, Island, Person, Source
 from timeline.publishing import Status
 
@@ -66,3 +69,12 @@ def make_event(era=None, source=None, **fields):
     )
     Citation.objects.create(event=event, source=source or make_source())
     return event
+
+
+def make_editor(username=None, **fields):
+    """A staff account in the Editors group (created by a data migration)."""
+    user = get_user_model().objects.create_user(
+        username or unique("editor"), password="pw", is_staff=True, **fields
+    )
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user

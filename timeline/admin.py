@@ -1,39 +1,12 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db import models
-from django.utils import timezone
-from simple_history.admin import SimpleHistoryAdmin
 
+from .editing import ContentAdmin, ContentInline, PublicationFilter, publish, unpublish
 from .models import Citation, Country, Era, Event, Island, Person, Source
-from .publishing import Status
-
-
-@admin.action(description="Publish selected items now")
-def publish(modeladmin, request, queryset):
-    now = timezone.now()
-    count = 0
-    # save() rather than update(), so the change is kept in each item's history.
-    for item in queryset.exclude(status=Status.PUBLISHED, published_at__lte=now):
-        item.status = Status.PUBLISHED
-        item.published_at = min(item.published_at or now, now)
-        item.save()
-        count += 1
-    modeladmin.message_user(request, f"Published {count} item(s).", messages.SUCCESS)
-
-
-@admin.action(description="Unpublish selected items (back to draft)")
-def unpublish(modeladmin, request, queryset):
-    count = 0
-    for item in queryset.filter(status=Status.PUBLISHED):
-        item.status = Status.DRAFT
-        item.save()
-        count += 1
-    modeladmin.message_user(
-        request, f"Returned {count} item(s) to draft.", messages.SUCCESS
-    )
 
 
 @admin.register(Country)
-class CountryAdmin(SimpleHistoryAdmin):
+class CountryAdmin(ContentAdmin):
     list_display = ["name", "native_name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name", "native_name"]
@@ -41,7 +14,7 @@ class CountryAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(ContentAdmin):
     list_display = ["name", "native_name", "role", "country"]
     list_filter = ["country"]
     search_fields = ["name", "native_name", "role"]
@@ -51,7 +24,7 @@ class PersonAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Island)
-class IslandAdmin(SimpleHistoryAdmin):
+class IslandAdmin(ContentAdmin):
     list_display = [
         "__str__",
         "name_ja_native",
@@ -83,7 +56,7 @@ class IslandAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(ContentAdmin):
     list_display = ["title", "author", "publisher", "display_date", "kind", "language"]
     list_filter = ["kind", "language"]
     search_fields = ["title", "author", "publisher", "url", "note"]
@@ -97,7 +70,7 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Era)
-class EraAdmin(SimpleHistoryAdmin):
+class EraAdmin(ContentAdmin):
     list_display = ["title", "years", "order"]
     list_editable = ["order"]
     search_fields = ["title", "summary"]
@@ -108,7 +81,7 @@ class EraAdmin(SimpleHistoryAdmin):
         return era.years
 
 
-class CitationInline(admin.TabularInline):
+class CitationInline(ContentInline):
     model = Citation
     fields = ["source", "locator", "quote", "order"]
     autocomplete_fields = ["source"]
@@ -116,18 +89,17 @@ class CitationInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):
+class EventAdmin(ContentAdmin):
     list_display = [
         "title",
         "display_date",
         "era",
         "kind",
         "is_key",
-        "status",
-        "published_at",
+        "publication",
         "updated_at",
     ]
-    list_filter = ["status", "era", "kind", "is_key", "countries", "islands"]
+    list_filter = [PublicationFilter, "era", "kind", "is_key", "countries", "islands"]
     list_select_related = ["era"]
     search_fields = ["title", "slug", "summary", "body"]
     date_hierarchy = "date"

@@ -1,5 +1,7 @@
 """Dates shown as precisely as they are known: "19 October 1956", "October 1956"."""
 
+import datetime
+
 from django.db import models
 
 
@@ -52,3 +54,14 @@ def precision_errors(value, precision, field_label="date"):
             f"(enter {value.year}-01-01): only the year is shown to readers."
         )
     return None
+
+
+def date_span(value, precision=DatePrecision.DAY, end=None):
+    """The first and last day a date (or a date range) may mean at its precision."""
+    last = end or value
+    if precision == DatePrecision.YEAR:
+        return value.replace(month=1, day=1), last.replace(month=12, day=31)
+    if precision == DatePrecision.MONTH:
+        following = last.replace(day=28) + datetime.timedelta(days=4)
+        return value.replace(day=1), following - datetime.timedelta(days=following.day)
+    return value, last

@@ -251,7 +251,9 @@ class Event(Publishable, MarkdownBody):
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(
-        max_length=100, unique=True, help_text="The event's address: /timeline/<slug>/."
+        max_length=100,
+        unique=True,
+        help_text="The end of the event's address: /timeline/tokyo-declaration/.",
     )
     date = models.DateField(help_text="Gregorian calendar.")
     date_precision = models.CharField(
@@ -286,7 +288,7 @@ class Event(Publishable, MarkdownBody):
     )
 
     objects = EventManager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["countries", "people", "islands"])
 
     class Meta:
         ordering = ["date", "title"]

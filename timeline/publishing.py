@@ -1,9 +1,13 @@
 """What "published" means, defined once for every model readers can see."""
 
+from django.contrib.auth import get_permission_codename
 from django.db import models
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
+from django.http import Http404
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 from .markdown import render_markdown
 
@@ -60,6 +64,73 @@ class Publishable(models.Model):
     @property
     def is_public(self):
         return self.status == Status.PUBLISHED and self.published_at <= timezone.now()
+
+    @property
+    def is_scheduled(self):
+        return self.status == Status.PUBLISHED and self.published_at > timezone.now()
+
+
+def can_preview(user, model):
+    """Staff who may view a model in the admin may also see its unpublished items."""
+    opts = model._meta
+    codename = get_permission_codename("view", opts)
+    return (
+        user.is_active
+        and user.is_staff
+        and user.has_perm(f"{opts.app_label}.{codename}")
+    )
+
+
+class DraftPreviewMixin:
+    """Show staff an unpublished object on its public URL, under a banner.
+
+    get_queryset() stays published-only, so readers get the 404 they always got; the
+    preview queryset is tried only after that 404, only for staff. A preview response
+    is marked private and uncacheable, so no cache can hand it to a reader.
+    """
+
+    is_preview = False
+
+    def get_preview_queryset(self):
+        return self.get_queryset().model._default_manager.all()
+
+    def get_object(self, queryset=None):
+        try:
+            return super().get_object(queryset)
+        except Http404:
+            model = self.get_queryset().model
+            if queryset is not None or not can_preview(self.request.user, model):
+                raise
+        obj = super().get_object(self.get_preview_queryset())
+        self.is_preview = True
+        return obj
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.is_preview:
+            context["draft_preview"] = {
+                "object": self.object,
+                "is_scheduled": getattr(self.object, "is_scheduled", False),
+                "admin_url": admin_change_url(self.object),
+            }
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.is_preview:
+            add_never_cache_headers(response)
+            patch_vary_headers(response, ["Cookie"])
+        return response
+
+
+def admin_change_url(obj):
+    opts = obj._meta
+    try:
+        return reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]
+        )
+    except NoReverseMatch:
+        return ""
 
 
 class MarkdownBody(models.Model):

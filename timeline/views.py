@@ -3,6 +3,7 @@ from django_filters.views import FilterView
 
 from .filters import EventFilter
 from .models import Era, Event
+from .publishing import DraftPreviewMixin
 
 
 class EventListView(FilterView):
@@ -19,9 +20,12 @@ class EventListView(FilterView):
         return super().render_to_response(context, **response_kwargs)
 
 
-class EventDetailView(DetailView):
+class EventDetailView(DraftPreviewMixin, DetailView):
     def get_queryset(self):
         return Event.objects.published().for_detail()
+
+    def get_preview_queryset(self):
+        return Event.objects.for_detail()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

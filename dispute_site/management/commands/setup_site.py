@@ -1,9 +1,11 @@
+from io import StringIO
+
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-CONTENT_APPS = ["timeline", "positions"]
+from dispute_site.editors import content_models
 
 
 def fixture_files():
@@ -13,12 +15,7 @@ def fixture_files():
 
 
 def has_content():
-    return any(
-        model.objects.exists()
-        for label in CONTENT_APPS
-        for model in apps.get_app_config(label).get_models()
-        if not model.__name__.startswith("Historical")
-    )
+    return any(model.objects.exists() for model in content_models(apps))
 
 
 class Command(BaseCommand):
@@ -31,10 +28,18 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=options["verbosity"] - 1)
         if has_content():
             self.stdout.write("The site already has content: fixtures not loaded.")
+            # Content loaded by hand (a reset with loaddata) gets its history too.
+            call_command("record_history", verbosity=0, stdout=StringIO())
             return
         files = fixture_files()
         # One loaddata call is one transaction: a broken fixture leaves nothing behind.
         call_command("loaddata", *[str(path) for path in files], verbosity=0)
+        # loaddata skips history; without a first version nothing could be reverted.
+        call_command(
+            "record_history",
+            reason="Initial content loaded from fixtures",
+            stdout=StringIO(),
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Loaded the initial content from {len(files)} fixture file(s): "

@@ -1,0 +1,30 @@
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from dispute_site.editors import content_models
+from timeline.history import is_tracked, record_missing_history
+
+
+class Command(BaseCommand):
+    help = (
+        "Add a history version for every content object whose current state its "
+        "history lacks: content loaded with loaddata (which skips history) or "
+        "changed in the database directly. Editors can then read and revert it."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reason",
+            default="Content loaded or changed outside the admin",
+            help="The change reason shown in the history (at most 100 characters).",
+        )
+
+    def handle(self, *args, **options):
+        models = [model for model in content_models(apps) if is_tracked(model)]
+        with transaction.atomic():
+            count = record_missing_history(models, options["reason"][:100])
+        if count:
+            self.stdout.write(f"Recorded {count} version(s) in the history.")
+        else:
+            self.stdout.write("The history is up to date: nothing to record.")

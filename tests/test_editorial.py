@@ -1,0 +1,263 @@
+"""Drafts and scheduled items: private to editors, previewed on their public URL."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from positions.models import Position, Statement, Topic
+from timeline.models import Event
+from timeline.publishing import Status
+
+from .admin_forms import submit
+from .factories import (
+    make_country,
+    make_editor,
+    make_era,
+    make_event,
+    make_person,
+    make_source,
+)
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+@pytest.fixture
+def hidden():
+    """A published timeline around a draft and a scheduled event, all in one era."""
+    era = make_era(slug="cold-war")
+    before = make_event(slug="before", title="Before", date=D(1956, 1, 1), era=era)
+    draft = make_event(
+        slug="draft-event",
+        title="Draft event",
+        date=D(1960, 1, 27),
+        era=era,
+        status=Status.DRAFT,
+        is_key=True,
+    )
+    scheduled = make_event(
+        slug="scheduled-event",
+        title="Scheduled event",
+        date=D(1961, 1, 1),
+        era=era,
+        is_key=True,
+        published_at=timezone.now() + datetime.timedelta(days=3),
+    )
+    after = make_event(slug="after", title="After", date=D(1973, 10, 10), era=era)
+    return {
+        "era": era,
+        "before": before,
+        "after": after,
+        "draft": draft,
+        "scheduled": scheduled,
+    }
+
+
+PUBLIC_PAGES = {
+    "home": lambda h: reverse("home"),
+    "timeline": lambda h: reverse("timeline:event_list"),
+    "timeline-search": lambda h: reverse("timeline:event_list") + "?q=event",
+    "timeline-year": lambda h: reverse("timeline:event_list") + "?year_from=1960",
+    "timeline-newest": lambda h: reverse("timeline:event_list") + "?order=newest",
+    "era": lambda h: h["era"].get_absolute_url(),
+    "previous-event": lambda h: h["before"].get_absolute_url(),
+    "next-event": lambda h: h["after"].get_absolute_url(),
+}
+
+
+@pytest.mark.parametrize("page", PUBLIC_PAGES.values(), ids=PUBLIC_PAGES.keys())
+@pytest.mark.parametrize("as_editor", [False, True], ids=["reader", "editor"])
+def test_no_public_page_shows_drafts_or_scheduled_items(
+    client, hidden, page, as_editor
+):
+    if as_editor:
+        # Editors read the public pages as readers do; only a draft's own URL differs.
+        client.force_login(make_editor())
+    response = client.get(page(hidden))
+    assert response.status_code == 200
+    content = response.content.decode()
+    for name in ["draft", "scheduled"]:
+        assert hidden[name].title not in content
+        assert hidden[name].get_absolute_url() not in content
+
+
+def test_counts_leave_out_drafts_and_scheduled_items(client, hidden):
+    home = client.get(reverse("home"))
+    assert home.context["event_count"] == 2
+    timeline = client.get(reverse("timeline:event_list"))
+    assert timeline.context["paginator"].count == 2
+
+
+def test_previous_and_next_skip_hidden_events(client, hidden):
+    response = client.get(hidden["before"].get_absolute_url())
+    assert response.context["next_event"] == hidden["after"]
+    response = client.get(hidden["after"].get_absolute_url())
+    assert response.context["previous_event"] == hidden["before"]
+
+
+@pytest.mark.parametrize("name", ["draft", "scheduled"])
+def test_readers_get_404_on_a_hidden_events_url(client, hidden, name):
+    assert client.get(hidden[name].get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize("name", ["draft", "scheduled"])
+def test_staff_without_view_permission_get_404_too(
+    client, django_user_model, hidden, name
+):
+    client.force_login(django_user_model.objects.create_user("clerk", is_staff=True))
+    assert client.get(hidden[name].get_absolute_url()).status_code == 404
+
+
+def test_an_editor_previews_a_draft_under_a_banner(client, hidden):
+    client.force_login(make_editor())
+    response = client.get(hidden["draft"].get_absolute_url())
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Draft — not public." in content
+    assert reverse("admin:timeline_event_change", args=[hidden["draft"].pk]) in content
+    assert '<meta name="robots" content="noindex">' in content
+    # Neighbours are published events only.
+    assert response.context["previous_event"] == hidden["before"]
+    assert response.context["next_event"] == hidden["after"]
+
+
+def test_a_scheduled_event_is_previewed_with_its_time(admin_client, hidden):
+    response = admin_client.get(hidden["scheduled"].get_absolute_url())
+    assert response.status_code == 200
+    assert "Scheduled for" in response.content.decode()
+    assert "Draft — not public" not in response.content.decode()
+
+
+def test_a_preview_is_never_cached_for_anyone_else(admin_client, hidden):
+    response = admin_client.get(hidden["draft"].get_absolute_url())
+    cache_control = response["Cache-Control"]
+    assert "private" in cache_control
+    assert "no-store" in cache_control
+    assert "Cookie" in response["Vary"]
+
+
+def test_a_published_page_has_no_banner_for_editors(admin_client, hidden):
+    response = admin_client.get(hidden["before"].get_absolute_url())
+    assert "not public" not in response.content.decode()
+    assert "private" not in response.get("Cache-Control", "")
+
+
+def test_a_scheduled_event_appears_by_itself_when_its_time_comes(client, hidden):
+    event = hidden["scheduled"]
+    Event.objects.filter(pk=event.pk).update(
+        published_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    assert client.get(event.get_absolute_url()).status_code == 200
+    assert event.title in client.get(reverse("timeline:event_list")).content.decode()
+
+
+def test_the_admin_filters_by_publication_state(admin_client, hidden):
+    url = reverse("admin:timeline_event_changelist")
+    for state, expected in [
+        ("draft", {"draft-event"}),
+        ("scheduled", {"scheduled-event"}),
+        ("published", {"before", "after"}),
+    ]:
+        response = admin_client.get(url, {"publication": state})
+        assert {e.slug for e in response.context["cl"].result_list} == expected
+    assert "Scheduled for" in admin_client.get(url).content.decode()
+
+
+def test_view_on_site_from_the_admin_shows_the_draft(client, hidden):
+    """The admin's "View on site" link of a draft leads to its preview, not a 404."""
+    client.force_login(make_editor())
+    change = client.get(
+        reverse("admin:timeline_event_change", args=[hidden["draft"].pk])
+    )
+    view_on_site = change.context["original"].get_absolute_url()
+    response = client.get(
+        reverse(
+            "admin:view_on_site",
+            args=[change.context["content_type_id"], hidden["draft"].pk],
+        ),
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0].endswith(view_on_site)
+    assert "Draft — not public." in response.content.decode()
+
+
+# Validation messages an editor understands.
+
+
+def make_position(**fields):
+    topic = Topic.objects.create(
+        slug=fields.pop("topic_slug", "peace-treaty"),
+        title="Peace treaty",
+        question="In what order?",
+    )
+    defaults = {"country": make_country(name="Japan"), "topic": topic, "summary": "s"}
+    return Position.objects.create(**{**defaults, **fields})
+
+
+def statement_for(event, date, precision="day"):
+    return Statement(
+        position=make_position(),
+        date=date,
+        date_precision=precision,
+        speaker=make_person(),
+        text="Words.",
+        source=make_source(),
+        event=event,
+    )
+
+
+def test_a_statement_outside_its_events_dates_is_refused_with_a_message():
+    summit = make_event(
+        title="Gorbachev in Tokyo", date=D(1991, 4, 16), end_date=D(1991, 4, 19)
+    )
+    statement = statement_for(summit, D(1991, 5, 2))
+    with pytest.raises(ValidationError) as error:
+        statement.full_clean()
+    message = error.value.message_dict["event"][0]
+    assert "2 May 1991" in message
+    assert "“Gorbachev in Tokyo” took place 16–19 April 1991" in message
+
+
+@pytest.mark.parametrize(
+    ("date", "precision"),
+    [(D(1991, 4, 16), "day"), (D(1991, 4, 19), "day"), (D(1991, 4, 1), "month")],
+)
+def test_a_statement_within_its_events_dates_is_accepted(date, precision):
+    summit = make_event(date=D(1991, 4, 16), end_date=D(1991, 4, 19))
+    statement_for(summit, date, precision).full_clean()
+
+
+def test_a_statement_at_a_month_precise_event_may_fall_on_any_day_of_it():
+    event = make_event(date=D(1956, 10, 1), date_precision="month")
+    statement_for(event, D(1956, 10, 19)).full_clean()
+
+
+def test_a_second_position_for_a_country_and_topic_gets_a_friendly_message():
+    first = make_position()
+    duplicate = Position(country=first.country, topic=first.topic, summary="again")
+    with pytest.raises(ValidationError) as error:
+        duplicate.full_clean()
+    assert error.value.messages == [
+        "Japan already has a position on “Peace treaty”: edit that one instead "
+        "(one position per country and topic)."
+    ]
+
+
+def test_the_admin_explains_a_duplicate_slug(admin_client):
+    make_event(slug="tokyo-declaration")
+    other = make_event(slug="other")
+    url = reverse("admin:timeline_event_change", args=[other.pk])
+    response = submit(admin_client, url, "event_form", slug="tokyo-declaration")
+    assert response.status_code == 200
+    assert "Event with this Slug already exists." in response.content.decode()
+
+
+def test_the_body_field_shows_a_markdown_cheat_sheet(admin_client):
+    response = admin_client.get(reverse("admin:timeline_event_add"))
+    content = response.content.decode()
+    assert "<code>**bold**</code>" in content
+    assert "scripts, styles and embedded frames are not allowed" in content

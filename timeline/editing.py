@@ -1,0 +1,397 @@
+"""What every content admin shares: no lost edits, one history record per save,
+revert with related rows, recovery of deleted objects and Markdown help.
+
+Use it for a model with one line: subclass ContentAdmin (and ContentInline for the
+inlines) instead of SimpleHistoryAdmin / TabularInline.
+"""
+
+import json
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connections, router, transaction
+from django.forms.models import _get_foreign_key
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.text import Truncator
+from simple_history.admin import SimpleHistoryAdmin
+
+from .history import (
+    describe_user,
+    history_of,
+    is_tracked,
+    latest_version,
+    m2m_fields,
+    m2m_ids,
+    record_versions,
+    restore_children,
+)
+from .publishing import MarkdownBody, Status
+
+VERSION_FIELD = "loaded_version"
+
+
+def format_moment(value):
+    return date_format(timezone.localtime(value), "j F Y, H:i T")
+
+
+def version_token(record):
+    return str(record.pk) if record is not None else ""
+
+
+class VersionCheckedForm(forms.ModelForm):
+    """Refuse to save over a change someone else made after this form was opened.
+
+    The form carries the id of the object's latest history record when it was
+    rendered; on save, a newer record means another editor (or a script) changed the
+    object meanwhile. Every save writes a record, so history is the version counter.
+    """
+
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        model = type(self.instance)
+        if self.instance.pk is None or not is_tracked(model):
+            return
+        self.fields[VERSION_FIELD].initial = version_token(
+            latest_version(model, self.instance.pk)
+        )
+        # A form opened on an old version (the history's revert page) shows that
+        # version's links, not today's.
+        record = getattr(self.instance, "_history", None)
+        if record is not None:
+            for field in m2m_fields(model):
+                if field.name in self.fields:
+                    self.initial[field.name] = list(m2m_ids(record, field))
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is not None and is_tracked(type(self.instance)):
+            if self.prefix is None or self.has_changed():
+                self.check_version()
+        return cleaned_data
+
+    def check_version(self):
+        model = type(self.instance)
+        connection = connections[router.db_for_write(model)]
+        if connection.in_atomic_block:
+            # Wait for a save of the same object that is under way (PostgreSQL).
+            list(
+                model._base_manager.select_for_update()
+                .filter(pk=self.instance.pk)
+                .values_list("pk")
+            )
+        current = latest_version(model, self.instance.pk)
+        if version_token(current) == self.cleaned_data.get(VERSION_FIELD):
+            return
+        # Shown again with the newer version: saving once more is a deliberate
+        # choice to replace the other change.
+        self.data = self.data.copy()
+        self.data[self.add_prefix(VERSION_FIELD)] = version_token(current)
+        name = model._meta.verbose_name
+        raise ValidationError(
+            "%(who)s changed this %(name)s on %(when)s, after you opened it. Your "
+            "changes have NOT been saved, so that theirs are not lost. Open "
+            "“History” (top right) in a new tab to see what they changed, then "
+            "either reload this page and make your edits again, or press Save once "
+            "more to replace their version with yours.",
+            code="changed_meanwhile",
+            params={
+                "who": describe_user(current.history_user) if current else "Someone",
+                "name": name,
+                "when": format_moment(current.history_date) if current else "?",
+            },
+        )
+
+
+class PublicationFilter(admin.SimpleListFilter):
+    title = "publication"
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", "Draft"),
+            ("scheduled", "Scheduled"),
+            ("published", "Published (public now)"),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        published = queryset.filter(status=Status.PUBLISHED)
+        if self.value() == "draft":
+            return queryset.filter(status=Status.DRAFT)
+        if self.value() == "scheduled":
+            return published.filter(published_at__gt=now)
+        if self.value() == "published":
+            return published.filter(published_at__lte=now)
+        return queryset
+
+
+@admin.action(description="Publish selected items now")
+def publish(modeladmin, request, queryset):
+    now = timezone.now()
+    count = 0
+    # save() rather than update(), so the change is kept in each item's history.
+    for item in queryset.exclude(status=Status.PUBLISHED, published_at__lte=now):
+        item.status = Status.PUBLISHED
+        item.published_at = min(item.published_at or now, now)
+        item.save()
+        count += 1
+    modeladmin.message_user(request, f"Published {count} item(s).", messages.SUCCESS)
+
+
+@admin.action(description="Unpublish selected items (back to draft)")
+def unpublish(modeladmin, request, queryset):
+    count = 0
+    for item in queryset.filter(status=Status.PUBLISHED):
+        item.status = Status.DRAFT
+        item.save()
+        count += 1
+    modeladmin.message_user(
+        request, f"Returned {count} item(s) to draft.", messages.SUCCESS
+    )
+
+
+class EditingFormMixin:
+    """The parts ContentAdmin and ContentInline share."""
+
+    form = VersionCheckedForm
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        fields = admin.utils.flatten_fieldsets(fieldsets)
+        if VERSION_FIELD in fields or not self.has_change_permission(request, obj):
+            return fieldsets
+        name, options = fieldsets[0]
+        first = (name, {**options, "fields": [*options["fields"], VERSION_FIELD]})
+        return [first, *fieldsets[1:]]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if (
+            formfield is not None
+            and db_field.name == "body"
+            and issubclass(db_field.model, MarkdownBody)
+        ):
+            formfield.help_text = render_to_string("admin/content/markdown_help.html")
+        return formfield
+
+
+class ContentInline(EditingFormMixin, admin.TabularInline):
+    """A tabular inline whose rows are also refused when changed meanwhile."""
+
+
+class ContentAdmin(EditingFormMixin, SimpleHistoryAdmin):
+    change_list_template = "admin/content/change_list.html"
+    object_history_form_template = "admin/content/history_form.html"
+    deleted_template = "admin/content/deleted_list.html"
+
+    # Saving: one history record per admin save, written after the related rows
+    # (links, inlines) are saved, so the record shows the object as it now is.
+
+    def save_model(self, request, obj, form, change):
+        obj.skip_history_when_saving = True
+        obj._was_deleted = (
+            change and not type(obj)._base_manager.filter(pk=obj.pk).exists()
+        )
+        super().save_model(request, obj, form, change)
+        record = getattr(obj, "_history", None)
+        if record is not None:
+            self.restore_inlines(request, obj, record)
+
+    def log_addition(self, request, obj, message):
+        self.record_admin_version(request, obj, message, created=True)
+        return super().log_addition(request, obj, message)
+
+    def log_change(self, request, obj, message):
+        created = getattr(obj, "_was_deleted", False)
+        self.record_admin_version(request, obj, message, created=created)
+        return super().log_change(request, obj, message)
+
+    def record_admin_version(self, request, obj, message, *, created):
+        if not hasattr(obj, "skip_history_when_saving"):
+            return
+        del obj.skip_history_when_saving
+        record = getattr(obj, "_history", None)
+        if record is not None:
+            reason = ("Restored: " if created else "Reverted to ") + (
+                f"the version of {format_moment(record.history_date)}"
+            )
+        else:
+            reason = LogEntry(change_message=json.dumps(message)).get_change_message()
+        record_versions(
+            [obj],
+            created=created,
+            user=request.user,
+            reason=Truncator(reason).chars(100),
+        )
+
+    # Reverting and restoring (simple-history's revert page).
+
+    def history_inlines(self):
+        for inline_class in self.inlines:
+            if is_tracked(inline_class.model):
+                fk = _get_foreign_key(
+                    self.model, inline_class.model, fk_name=inline_class.fk_name
+                )
+                yield inline_class.model, fk
+
+    def restore_inlines(self, request, obj, record):
+        for child_model, fk in self.history_inlines():
+            skipped = restore_children(child_model, fk, obj, record.history_date)
+            if skipped:
+                self.message_user(
+                    request,
+                    f"Some {child_model._meta.verbose_name_plural} of that version "
+                    "could not be put back, because what they point to was deleted "
+                    "or they clash with another: "
+                    + "; ".join(str(child) for child in skipped),
+                    messages.WARNING,
+                )
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        record = get_object_or_404(
+            history_of(self.model),
+            **{self.model._meta.pk.attname: unquote(object_id), "pk": version_id},
+        )
+        context = {
+            "version": record,
+            "version_changes": self.changes_since(request, record),
+            "version_children": [
+                (
+                    child_model._meta.verbose_name_plural,
+                    [str(child) for child in children],
+                )
+                for child_model, fk in self.history_inlines()
+                for children in [
+                    history_of(child_model)
+                    .as_of(record.history_date)
+                    .filter(**{fk.attname: record.instance.pk})
+                ]
+            ],
+            **(extra_context or {}),
+        }
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().history_form_view(request, object_id, version_id, context)
+
+    def changes_since(self, request, record):
+        """What reverting to `record` would change, field by field."""
+        current = latest_version(self.model, record.instance.pk)
+        if current is None or current.pk == record.pk or current.history_type == "-":
+            return []
+        delta = current.diff_against(record, foreign_keys_are_objs=True)
+        helper = self.get_historical_record_context_helper(request, current)
+        return helper.context_for_delta_changes(delta)
+
+    def history_view(self, request, object_id, extra_context=None):
+        context = dict(extra_context or {})
+        if not request.user.has_perm("auth.view_user"):
+            # No link to a user page the editor may not open.
+            context["admin_user_view"] = ""
+        return super().history_view(request, object_id, context)
+
+    # Deleted objects: listed, each with a link to restore its last version.
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "deleted/",
+                self.admin_site.admin_view(self.deleted_view),
+                name=f"{opts.app_label}_{opts.model_name}_deleted",
+            ),
+            *super().get_urls(),
+        ]
+
+    def can_recover(self, request):
+        return self.has_add_permission(
+            request
+        ) and self.has_view_history_or_change_history_permission(request)
+
+    def deleted_view(self, request):
+        if not self.can_recover(request):
+            raise PermissionDenied
+        opts = self.model._meta
+        history = history_of(self.model)
+        pk_name = opts.pk.attname
+        deletions = (
+            history.filter(history_type="-")
+            .exclude(**{f"{pk_name}__in": self.model._base_manager.values("pk")})
+            .latest_of_each()
+            .select_related("history_user")
+            .order_by("-history_date")[:200]
+        )
+        rows = []
+        for deletion in deletions:
+            pk = getattr(deletion, pk_name)
+            last = (
+                history.filter(
+                    **{pk_name: pk, "history_date__lt": deletion.history_date}
+                )
+                .exclude(history_type="-")
+                .first()
+            )
+            rows.append(
+                {
+                    "deletion": deletion,
+                    "who": describe_user(deletion.history_user),
+                    "restore_url": last
+                    and reverse(
+                        f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}"
+                        "_simple_history",
+                        args=[pk, last.pk],
+                    ),
+                }
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Recover deleted {opts.verbose_name_plural}",
+            "opts": opts,
+            "rows": rows,
+        }
+        return TemplateResponse(request, self.deleted_template, context)
+
+    def changelist_view(self, request, extra_context=None):
+        context = dict(extra_context or {})
+        if self.can_recover(request):
+            opts = self.model._meta
+            context["recover_deleted_url"] = reverse(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_deleted"
+            )
+        return super().changelist_view(request, context)
+
+    def response_delete(self, request, obj_display, obj_id):
+        response = super().response_delete(request, obj_display, obj_id)
+        if self.can_recover(request):
+            opts = self.model._meta
+            url = reverse(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_deleted"
+            )
+            self.message_user(
+                request,
+                format_html(
+                    "Deleted by mistake? It can be restored from "
+                    '<a href="{}">Recover deleted {}</a>.',
+                    url,
+                    opts.verbose_name_plural,
+                ),
+                messages.INFO,
+            )
+        return response
+
+    @admin.display(description="publication", ordering="published_at")
+    def publication(self, obj):
+        if obj.status == Status.DRAFT:
+            return "Draft"
+        if obj.is_scheduled:
+            return f"Scheduled for {format_moment(obj.published_at)}"
+        return "Published"

@@ -1,0 +1,200 @@
+"""The history of content, kept by django-simple-history: reading it and adding to it.
+
+simple-history records a version on every ORM save and delete. What it does not do, and
+this module does: record content that loaddata saved raw (fixtures), keep a version's
+many-to-many links with versions written outside its signals, and put an object's
+child rows (citations, statements) back as they were at a given version.
+"""
+
+from collections import defaultdict
+
+from django.db import IntegrityError, transaction
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
+from simple_history.utils import get_history_manager_for_model
+
+
+def is_tracked(model):
+    return hasattr(model._meta, "simple_history_manager_attribute")
+
+
+@receiver(pre_save)
+def skip_history_of_raw_saves(sender, instance, raw, **kwargs):
+    # simple-history skips loaddata's raw saves but not the many-to-many links set
+    # right after them, which would leave one half-made version per link field.
+    # record_missing_history() records the loaded object whole instead.
+    if raw and is_tracked(sender):
+        instance.skip_history_when_saving = True
+
+
+def history_of(model):
+    return get_history_manager_for_model(model)
+
+
+def latest_version(model, pk):
+    """The newest history record of one object (its deletion included), or None."""
+    return (
+        history_of(model)
+        .filter(**{model._meta.pk.attname: pk})
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+
+
+def describe_user(user):
+    if user is None:
+        return "someone outside the admin (a script or the shell)"
+    return user.get_full_name() or user.get_username()
+
+
+def m2m_fields(model):
+    return list(history_of(model).model._history_m2m_fields)
+
+
+def m2m_ids(record, field):
+    """The ids a many-to-many field held in one history record."""
+    return set(
+        getattr(record, field.name).values_list(
+            field.m2m_reverse_field_name(), flat=True
+        )
+    )
+
+
+def _current_m2m(model, field, pks):
+    through = field.remote_field.through
+    source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    links = defaultdict(list)
+    for row in through.objects.filter(**{f"{source}__in": pks}):
+        links[getattr(row, f"{source}_id")].append(row)
+    return links, target
+
+
+def snapshot_m2m(records_and_objects):
+    """Store each object's current many-to-many links with its history record."""
+    pairs = list(records_and_objects)
+    if not pairs:
+        return
+    model = type(pairs[0][1])
+    for field in m2m_fields(model):
+        m2m_history = getattr(history_of(model).model, field.name).model
+        through_fields = field.remote_field.through._meta.concrete_fields
+        links, _ = _current_m2m(model, field, [obj.pk for _, obj in pairs])
+        m2m_history.objects.bulk_create(
+            m2m_history(
+                history=record,
+                **{f.attname: getattr(row, f.attname) for f in through_fields},
+            )
+            for record, obj in pairs
+            for row in links[obj.pk]
+        )
+
+
+def record_versions(objs, *, created, user=None, reason=""):
+    """Write one history record per object, as it is now, links included."""
+    objs = list(objs)
+    if not objs:
+        return []
+    records = history_of(type(objs[0])).bulk_history_create(
+        objs, update=not created, default_user=user, default_change_reason=reason
+    )
+    if records is None:  # SIMPLE_HISTORY_ENABLED is off
+        return []
+    snapshot_m2m(zip(records, objs, strict=True))
+    return records
+
+
+def _differs(model, record, obj, recorded_links, current_links):
+    fields = history_of(model).model.tracked_fields
+    if any(getattr(record, f.attname) != getattr(obj, f.attname) for f in fields):
+        return True
+    return any(
+        recorded_links[name].get(record.pk, set()) != current_links[name][obj.pk]
+        for name in current_links
+    )
+
+
+def record_missing_history(models, reason):
+    """Record every object whose current state is not its latest history record.
+
+    loaddata saves raw, and simple-history skips raw saves: without this, content
+    loaded from fixtures (first setup or a deliberate reset) would have no version
+    to read or revert to. Returns the number of records written.
+    """
+    written = 0
+    for model in models:
+        history = history_of(model)
+        pk_name = model._meta.pk.attname
+        latest = {getattr(r, pk_name): r for r in history.latest_of_each()}
+        objects = list(model._base_manager.all())
+        pks = [obj.pk for obj in objects]
+        recorded_links, current_links = {}, {}
+        for field in m2m_fields(model):
+            m2m_history = getattr(history.model, field.name).model
+            target = field.m2m_reverse_field_name()
+            by_record = defaultdict(set)
+            for history_id, target_id in m2m_history.objects.filter(
+                history__in=[r.pk for r in latest.values()]
+            ).values_list("history_id", target):
+                by_record[history_id].add(target_id)
+            recorded_links[field.name] = by_record
+            links, _ = _current_m2m(model, field, pks)
+            current_links[field.name] = defaultdict(
+                set,
+                {
+                    pk: {getattr(row, f"{target}_id") for row in rows}
+                    for pk, rows in links.items()
+                },
+            )
+        new, changed = [], []
+        for obj in objects:
+            record = latest.get(obj.pk)
+            if record is None or record.history_type == "-":
+                new.append(obj)
+            elif _differs(model, record, obj, recorded_links, current_links):
+                changed.append(obj)
+        written += len(record_versions(new, created=True, reason=reason))
+        written += len(record_versions(changed, created=False, reason=reason))
+    return written
+
+
+def children_as_of(child_model, fk, parent_pk, when):
+    """The child rows (e.g. an event's citations) as they were at a moment."""
+    return list(history_of(child_model).as_of(when).filter(**{fk.attname: parent_pk}))
+
+
+def restore_children(child_model, fk, parent, when):
+    """Make a parent's child rows what they were at `when`.
+
+    Returns the children that could not be put back (their source was deleted since,
+    or they now clash with a sibling), so the editor can be told.
+    """
+    snapshot = children_as_of(child_model, fk, parent.pk, when)
+    keep = {child.pk for child in snapshot}
+    for child in child_model._base_manager.filter(**{fk.name: parent.pk}).exclude(
+        pk__in=keep
+    ):
+        child.delete()
+    skipped = []
+    for child in snapshot:
+        child._state.adding = False
+        if _has_missing_target(child):
+            skipped.append(child)
+            continue
+        try:
+            with transaction.atomic():
+                child.save()
+        except IntegrityError:
+            skipped.append(child)
+    return skipped
+
+
+def _has_missing_target(obj):
+    # Foreign keys are checked at commit on PostgreSQL: check them now instead.
+    for field in obj._meta.concrete_fields:
+        value = getattr(obj, field.attname)
+        if field.is_relation and value is not None:
+            related = field.remote_field.model._base_manager
+            if not related.filter(pk=value).exists():
+                return True
+    return False
