@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "dispute_site.cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "dispute_site.urls"

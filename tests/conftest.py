@@ -1,7 +1,9 @@
 import os
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must not
 # mistake the live_server tests for async code.
@@ -22,6 +24,12 @@ def superuser(django_user_model):
 
 
 @pytest.fixture
-def admin_client(client, superuser):
+def admin_client(superuser):
+    client = Client()
     client.force_login(superuser)
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
