@@ -15,3 +15,5 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Serve static files from the finders, without a collectstatic run.
 WHITENOISE_AUTOREFRESH = True
+# Most tests measure pages as rendered; tests/test_cache.py turns the page cache on.
+CACHE_MIDDLEWARE_SECONDS = 0

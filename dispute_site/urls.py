@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("", include("timeline.urls")),
     path("admin/", admin.site.urls),
+    path("healthz", views.health, name="health"),
 ]

@@ -1,3 +1,4 @@
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from timeline.models import Era, Event
@@ -14,3 +15,8 @@ def home(request):
             "event_count": events.count(),
         },
     )
+
+
+def health(request):
+    """Answer load balancers without touching the database."""
+    return HttpResponse("ok", content_type="text/plain")

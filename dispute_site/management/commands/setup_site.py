@@ -32,6 +32,11 @@ class Command(BaseCommand):
             call_command("record_history", verbosity=0, stdout=StringIO())
             return
         files = fixture_files()
+        if not files:
+            self.stdout.write(
+                self.style.WARNING("No fixtures found: the site is empty.")
+            )
+            return
         # One loaddata call is one transaction: a broken fixture leaves nothing behind.
         call_command("loaddata", *[str(path) for path in files], verbosity=0)
         # loaddata skips history; without a first version nothing could be reverted.

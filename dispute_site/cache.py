@@ -1,0 +1,102 @@
+"""Whole-page cache for anonymous readers, invalidated whenever content changes.
+
+The cache key carries a content version kept in the cache itself, so every process that
+shares the cache (Redis in production) sees an edit at once. With the default
+local-memory cache each process has its own copy: run one process, or set REDIS_URL.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+
+from timeline.publishing import Publishable, Status
+
+VERSION_KEY = "content-version"
+CONTENT_APPS = {"timeline", "positions"}
+SKIPPED_PREFIXES = ("/admin/", "/static/")
+
+
+def content_version():
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+
+
+def bump_content_version(sender, **kwargs):
+    if sender._meta.app_label in CONTENT_APPS:
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:
+            cache.set(VERSION_KEY, 1, timeout=None)
+
+
+def seconds_until_next_scheduled_item():
+    """A scheduled item must appear on time, so no page outlives the wait for it."""
+    now = timezone.now()
+    waits = []
+    for model in apps.get_models():
+        if issubclass(model, Publishable):
+            upcoming = (
+                model.objects.filter(status=Status.PUBLISHED, published_at__gt=now)
+                .order_by("published_at")
+                .values_list("published_at", flat=True)
+                .first()
+            )
+            if upcoming:
+                waits.append(int((upcoming - now).total_seconds()) + 1)
+    return min(waits, default=None)
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(bump_content_version, dispatch_uid=f"page-cache-{signal}")
+
+    def __call__(self, request):
+        if not self.is_cacheable_request(request):
+            return self.get_response(request)
+        key = f"page:{content_version()}:{request.get_full_path()}"
+        response = cache.get(key)
+        if response is not None:
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if self.is_cacheable_response(request, response):
+            timeout = settings.CACHE_MIDDLEWARE_SECONDS
+            wait = seconds_until_next_scheduled_item()
+            if wait is not None:
+                timeout = min(timeout, wait)
+            if hasattr(response, "render") and callable(response.render):
+                response.add_post_render_callback(lambda r: cache.set(key, r, timeout))
+            else:
+                cache.set(key, response, timeout)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def is_cacheable_request(request):
+        return (
+            settings.CACHE_MIDDLEWARE_SECONDS > 0
+            and request.method in ("GET", "HEAD")
+            and not request.path.startswith(SKIPPED_PREFIXES)
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        )
+
+    @staticmethod
+    def is_cacheable_response(request, response):
+        user = getattr(request, "user", None)
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not (user is not None and user.is_authenticated)
+            and "private" not in response.get("Cache-Control", "")
+        )
+
+
+def mark_private(response):
+    """Keep a response meant for one user (a staff preview) out of every cache."""
+    patch_cache_control(response, private=True, no_store=True)
+    return response

@@ -1,0 +1,75 @@
+import datetime
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from timeline.publishing import Status
+
+from .factories import make_event
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
+
+
+@pytest.fixture
+def page_cache_on():
+    with override_settings(CACHE_MIDDLEWARE_SECONDS=600):
+        yield
+
+
+def test_anonymous_pages_are_served_from_the_cache(client, django_assert_num_queries):
+    make_event(title="Tokyo Declaration")
+    first = client.get(reverse("timeline:event_list"))
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get(reverse("timeline:event_list"))
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+
+
+def test_an_edit_invalidates_cached_pages(client):
+    event = make_event(title="Tokyo Declaration")
+    client.get(reverse("timeline:event_list"))
+    event.title = "Tokyo Declaration (corrected)"
+    event.save()
+    response = client.get(reverse("timeline:event_list"))
+    assert response["X-Page-Cache"] == "miss"
+    assert b"(corrected)" in response.content
+
+
+def test_unpublishing_removes_the_page_at_once(client):
+    event = make_event(slug="nagato-summit")
+    assert client.get(event.get_absolute_url()).status_code == 200
+    event.status = Status.DRAFT
+    event.save()
+    assert client.get(event.get_absolute_url()).status_code == 404
+
+
+def test_logged_in_users_and_errors_are_never_cached(client, admin_client):
+    make_event()
+    admin_client.get(reverse("timeline:event_list"))
+    assert "X-Page-Cache" not in admin_client.get(reverse("timeline:event_list"))
+    assert "X-Page-Cache" not in client.get("/timeline/no-such-event/")
+    bad_filter = client.get(reverse("timeline:event_list"), {"era": "x"})
+    assert "X-Page-Cache" not in bad_filter
+
+
+def test_a_scheduled_item_limits_how_long_pages_are_kept(client, monkeypatch):
+    from dispute_site import cache as page_cache
+
+    make_event(
+        status=Status.PUBLISHED,
+        published_at=timezone.now() + datetime.timedelta(seconds=90),
+    )
+    stored = {}
+    real_set = page_cache.cache.set
+
+    def recording_set(key, value, timeout=None, **kwargs):
+        stored[key] = timeout
+        return real_set(key, value, timeout, **kwargs)
+
+    monkeypatch.setattr(page_cache.cache, "set", recording_set)
+    client.get(reverse("timeline:event_list"))
+    page_timeouts = [t for key, t in stored.items() if key.startswith("page:")]
+    assert page_timeouts and 0 < page_timeouts[0] <= 91
