@@ -1,6 +1,8 @@
 """The Editors role: every right on the site's content, none on accounts."""
 
+from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
+from django.db import DEFAULT_DB_ALIAS
 
 CONTENT_APPS = ["timeline", "positions"]
 EDITORS_GROUP = "Editors"
@@ -22,14 +24,20 @@ def grant_editor_permissions(apps, schema_editor):
 
     For data migrations: permissions are normally created after the whole migrate
     run (post_migrate), so they are created here first. A migration that adds a
-    content model can call this again.
+    content model can run this again.
     """
-    using = schema_editor.connection.alias
+    ensure_editors_group(apps, using=schema_editor.connection.alias)
+
+
+def ensure_editors_group(apps=global_apps, using=DEFAULT_DB_ALIAS):
     for label in CONTENT_APPS:
         config = apps.get_app_config(label)
-        config.models_module = True
+        # create_permissions() skips an app without models_module, which the
+        # migration state's app stubs lack.
+        models_module = getattr(config, "models_module", None)
+        config.models_module = models_module or True
         create_permissions(config, verbosity=0, using=using, apps=apps)
-        config.models_module = None
+        config.models_module = models_module
     group_model = apps.get_model("auth", "Group")
     permission_model = apps.get_model("auth", "Permission")
     content_type_model = apps.get_model("contenttypes", "ContentType")
@@ -43,6 +51,7 @@ def grant_editor_permissions(apps, schema_editor):
                 codename__in=[f"{action}_{opts.model_name}" for action in ACTIONS],
             )
         )
+    return group
 
 
 def remove_editors_group(apps, schema_editor):

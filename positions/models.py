@@ -1,3 +1,5 @@
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -13,6 +15,8 @@ from timeline.publishing import (
     SlugManager,
     Status,
 )
+
+STATEMENT_EVENT_MARGIN_DAYS = 7
 
 
 class Topic(models.Model):
@@ -218,11 +222,15 @@ class Statement(models.Model):
         event_first, event_last = date_span(
             event.date, event.date_precision, event.end_date
         )
-        if last < event_first or first > event_last:
+        # A few days' leeway: the final negotiation before a signing and the press
+        # conference after a summit belong to the event too.
+        margin = datetime.timedelta(days=STATEMENT_EVENT_MARGIN_DAYS)
+        if last < event_first - margin or first > event_last + margin:
             return (
-                f"This statement is dated {self.display_date}, but “{event}” took "
-                f"place {event.display_date}. Only link the event at which it was "
-                "said: correct the date, or choose another event or none."
+                f"This statement is dated {self.display_date}, more than "
+                f"{STATEMENT_EVENT_MARGIN_DAYS} days from “{event}” "
+                f"({event.display_date}). Link only the event at which it was said: "
+                "correct the date, or choose another event or none."
             )
         return None
 

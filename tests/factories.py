@@ -4,8 +4,8 @@ import datetime
 import itertools
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
+from dispute_site.editors import ensure_editors_group
 from timeline.models import Citation, Country, Era, Event, Island, Person, Source
 from timeline.publishing import Status
 
@@ -72,9 +72,13 @@ def make_event(era=None, source=None, **fields):
 
 
 def make_editor(username=None, **fields):
-    """A staff account in the Editors group (created by a data migration)."""
+    """A staff account in the Editors group.
+
+    The group comes from a data migration; a transactional test (live_server) empties
+    the database after it, so the group is made again when missing.
+    """
     user = get_user_model().objects.create_user(
         username or unique("editor"), password="pw", is_staff=True, **fields
     )
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(ensure_editors_group())
     return user

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -69,15 +70,15 @@ PUBLIC_PAGES = {
 }
 
 
-@pytest.mark.parametrize("page", PUBLIC_PAGES.values(), ids=PUBLIC_PAGES.keys())
+@pytest.mark.parametrize("url_for", PUBLIC_PAGES.values(), ids=PUBLIC_PAGES.keys())
 @pytest.mark.parametrize("as_editor", [False, True], ids=["reader", "editor"])
 def test_no_public_page_shows_drafts_or_scheduled_items(
-    client, hidden, page, as_editor
+    client, hidden, url_for, as_editor
 ):
     if as_editor:
         # Editors read the public pages as readers do; only a draft's own URL differs.
         client.force_login(make_editor())
-    response = client.get(page(hidden))
+    response = client.get(url_for(hidden))
     assert response.status_code == 200
     content = response.content.decode()
     for name in ["draft", "scheduled"]:
@@ -138,6 +139,17 @@ def test_a_preview_is_never_cached_for_anyone_else(admin_client, hidden):
     assert "private" in cache_control
     assert "no-store" in cache_control
     assert "Cookie" in response["Vary"]
+
+
+@override_settings(CACHE_MIDDLEWARE_SECONDS=600)
+def test_a_preview_never_reaches_readers_through_the_page_cache(client, hidden):
+    editor = Client()
+    editor.force_login(make_editor())
+    url = hidden["draft"].get_absolute_url()
+    assert editor.get(url).status_code == 200
+    assert client.get(url).status_code == 404
+    assert "X-Page-Cache" not in editor.get(url)
+    assert client.get(url).status_code == 404
 
 
 def test_a_published_page_has_no_banner_for_editors(admin_client, hidden):
@@ -210,7 +222,7 @@ def statement_for(event, date, precision="day"):
     )
 
 
-def test_a_statement_outside_its_events_dates_is_refused_with_a_message():
+def test_a_statement_far_from_its_events_dates_is_refused_with_a_message():
     summit = make_event(
         title="Gorbachev in Tokyo", date=D(1991, 4, 16), end_date=D(1991, 4, 19)
     )
@@ -218,13 +230,20 @@ def test_a_statement_outside_its_events_dates_is_refused_with_a_message():
     with pytest.raises(ValidationError) as error:
         statement.full_clean()
     message = error.value.message_dict["event"][0]
-    assert "2 May 1991" in message
-    assert "“Gorbachev in Tokyo” took place 16–19 April 1991" in message
+    assert "dated 2 May 1991, more than 7 days from “Gorbachev in Tokyo”" in message
+    assert "(16–19 April 1991)" in message
 
 
 @pytest.mark.parametrize(
     ("date", "precision"),
-    [(D(1991, 4, 16), "day"), (D(1991, 4, 19), "day"), (D(1991, 4, 1), "month")],
+    [
+        (D(1991, 4, 16), "day"),
+        (D(1991, 4, 19), "day"),
+        (D(1991, 4, 1), "month"),
+        # The negotiation the day before, the press conference the day after.
+        (D(1991, 4, 15), "day"),
+        (D(1991, 4, 20), "day"),
+    ],
 )
 def test_a_statement_within_its_events_dates_is_accepted(date, precision):
     summit = make_event(date=D(1991, 4, 16), end_date=D(1991, 4, 19))
