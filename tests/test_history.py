@@ -124,10 +124,16 @@ def test_revert_restores_the_old_values_links_and_citations(client, editor, even
     assert page.status_code == 200
     content = page.content.decode()
     assert "What reverting changes" in content
+    assert {
+        "field": "Title",
+        "old": "Wrong title",
+        "new": "Tokyo Declaration",
+    } in page.context["version_changes"]
     assert "Citations of this version (put back too)" in content
     assert str(old_citation) in content
-    response = client.post(revert_url(old), form_data(page, REVERT_FORM))
-    assert response.status_code == 302
+    response = client.post(revert_url(old), form_data(page, REVERT_FORM), follow=True)
+    assert response.redirect_chain[-1][0] == change_url(event)
+    assert "Reverted “Tokyo Declaration” to the version of" in response.content.decode()
 
     event.refresh_from_db()
     assert event.title == "Tokyo Declaration"
@@ -160,8 +166,14 @@ def test_a_deleted_event_is_listed_and_restored_with_its_citations(
 
     page = client.get(row["restore_url"])
     assert page.status_code == 200
-    response = client.post(row["restore_url"], form_data(page, REVERT_FORM))
-    assert response.status_code == 302
+    content = page.content.decode()
+    assert "was <strong>deleted</strong>" in content
+    assert 'value="Restore"' in content
+    response = client.post(
+        row["restore_url"], form_data(page, REVERT_FORM), follow=True
+    )
+    assert response.redirect_chain[-1][0] == change_url(event)
+    assert "Restored “Tokyo Declaration”." in response.content.decode()
 
     restored = Event.objects.get(pk=event.pk)
     assert restored.title == "Tokyo Declaration"

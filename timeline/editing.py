@@ -14,6 +14,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connections, router, transaction
 from django.forms.models import _get_foreign_key
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -263,8 +264,15 @@ class ContentAdmin(EditingFormMixin, SimpleHistoryAdmin):
             history_of(self.model),
             **{self.model._meta.pk.attname: unquote(object_id), "pk": version_id},
         )
+        opts = self.model._meta
+        is_deleted = not self.model._base_manager.filter(pk=record.instance.pk).exists()
         context = {
             "version": record,
+            "is_deleted": is_deleted,
+            "deletion": is_deleted and latest_version(self.model, record.instance.pk),
+            "recover_deleted_url": reverse(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_deleted"
+            ),
             "version_changes": self.changes_since(request, record),
             "version_children": [
                 (
@@ -284,13 +292,38 @@ class ContentAdmin(EditingFormMixin, SimpleHistoryAdmin):
             return super().history_form_view(request, object_id, version_id, context)
 
     def changes_since(self, request, record):
-        """What reverting to `record` would change, field by field."""
+        """What reverting to `record` would change, field by field: now → then."""
         current = latest_version(self.model, record.instance.pk)
         if current is None or current.pk == record.pk or current.history_type == "-":
             return []
-        delta = current.diff_against(record, foreign_keys_are_objs=True)
-        helper = self.get_historical_record_context_helper(request, current)
+        delta = record.diff_against(current, foreign_keys_are_objs=True)
+        helper = self.get_historical_record_context_helper(request, record)
         return helper.context_for_delta_changes(delta)
+
+    def history_form_view_title(self, request, obj):
+        if not self.model._base_manager.filter(pk=obj.pk).exists():
+            return f"Restore {obj}"
+        return super().history_form_view_title(request, obj)
+
+    def response_change(self, request, obj):
+        record = getattr(obj, "_history", None)
+        if record is None:
+            return super().response_change(request, obj)
+        if getattr(obj, "_was_deleted", False):
+            message = f"Restored “{obj}”."
+        else:
+            message = (
+                f"Reverted “{obj}” to the version of "
+                f"{format_moment(record.history_date)}."
+            )
+        self.message_user(request, message, messages.SUCCESS)
+        opts = self.model._meta
+        return HttpResponseRedirect(
+            reverse(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
+                args=[obj.pk],
+            )
+        )
 
     def history_view(self, request, object_id, extra_context=None):
         context = dict(extra_context or {})
