@@ -1,18 +1,22 @@
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from timeline.models import Era, Event
+from timeline.models import Era, Event, Island
 
 
 def home(request):
     events = Event.objects.published()
+    strip_events = list(events.for_strip())
     return render(
         request,
         "home.html",
         {
-            "eras": Era.objects.all(),
+            "eras": list(Era.objects.all()),
+            "islands": list(Island.objects.all()),
             "key_events": events.filter(is_key=True).for_list().chronological(),
-            "event_count": events.count(),
+            "strip_events": strip_events,
+            # The strip already holds every published event: no separate COUNT query.
+            "event_count": len(strip_events),
         },
     )
 
