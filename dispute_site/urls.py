@@ -6,5 +6,6 @@ from . import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("", include("timeline.urls")),
+    path("positions/", include("positions.urls")),
     path("admin/", admin.site.urls),
 ]
