@@ -1,6 +1,8 @@
+from django.db.models import Prefetch
 from django.shortcuts import render
 
-from positions.models import Position
+from positions.models import Position, Statement
+from timeline import views as timeline_views
 from timeline.models import Era, Event
 
 
@@ -18,3 +20,21 @@ def home(request):
             "rows": rows,
         },
     )
+
+
+class EventDetailView(timeline_views.EventDetailView):
+    """The event page with the statements made at the event, which timeline cannot
+    know about: positions builds on timeline, never the other way round."""
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                Prefetch(
+                    "statements",
+                    Statement.objects.published().for_display(),
+                    to_attr="published_statements",
+                )
+            )
+        )

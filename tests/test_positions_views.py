@@ -282,6 +282,23 @@ def test_unknown_or_unpublished_slugs_are_not_found(client, content, name, slug)
     assert client.get(reverse(name, args=[slug])).status_code == 404
 
 
+def test_event_page_lists_what_was_said_there(client, content):
+    response = client.get(content["events"]["moscow"].get_absolute_url())
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "What was said" in page
+    assert_in_order(page, "Japanese words of 1956.", "Russian words of 2005.")
+    assert 'href="/positions/sovereignty/"' in page
+    assert "Soviet note of 1960." not in page
+    assert_no_drafts(response)
+
+
+def test_event_page_without_statements_has_no_empty_section(client, content):
+    event = make_event(slug="quiet")
+    response = client.get(event.get_absolute_url())
+    assert b"What was said" not in response.content
+
+
 def test_home_page_shows_both_positions_at_a_glance(client, content):
     response = client.get(reverse("home"))
     assert response.status_code == 200

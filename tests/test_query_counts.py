@@ -105,9 +105,10 @@ def add_statements(count, positions, event):
         lambda countries, topics, event: reverse(
             "positions:country_detail", args=[countries[0].slug]
         ),
+        lambda countries, topics, event: event.get_absolute_url(),
         lambda countries, topics, event: reverse("home"),
     ],
-    ids=["positions", "topic", "country", "home"],
+    ids=["positions", "topic", "country", "event", "home"],
 )
 def test_queries_stay_flat_as_statements_grow(client, url_for):
     countries, topics, positions, event = build_positions()
