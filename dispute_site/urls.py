@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("timeline.urls")),
     path("positions/", include("positions.urls")),
     path("admin/", admin.site.urls),
+    path("healthz", views.health, name="health"),
 ]

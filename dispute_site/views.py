@@ -1,4 +1,5 @@
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from positions.models import Position, Statement
@@ -38,3 +39,8 @@ class EventDetailView(timeline_views.EventDetailView):
                 )
             )
         )
+
+
+def health(request):
+    """Answer load balancers without touching the database."""
+    return HttpResponse("ok", content_type="text/plain")

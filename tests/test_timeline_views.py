@@ -219,3 +219,10 @@ def test_unknown_url_is_a_friendly_404(client):
     response = client.get("/no/such/page/")
     assert response.status_code == 404
     assert b"Page not found" in response.content
+
+
+def test_public_pages_send_a_strict_content_security_policy(client, events):
+    policy = client.get(reverse("timeline:event_list"))["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy

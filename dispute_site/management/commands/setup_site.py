@@ -33,6 +33,11 @@ class Command(BaseCommand):
             self.stdout.write("The site already has content: fixtures not loaded.")
             return
         files = fixture_files()
+        if not files:
+            self.stdout.write(
+                self.style.WARNING("No fixtures found: the site is empty.")
+            )
+            return
         # One loaddata call is one transaction: a broken fixture leaves nothing behind.
         call_command("loaddata", *[str(path) for path in files], verbosity=0)
         self.stdout.write(
