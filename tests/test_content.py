@@ -131,3 +131,25 @@ def test_no_object_is_defined_in_two_fixture_files():
                 if "slug" in fields:
                     keys[obj["model"], fields["slug"]] += 1
     assert [key for key, count in keys.items() if count > 1] == []
+
+
+def test_every_topic_has_both_sides_published(site_content):
+    from positions.models import Position, Statement, Topic
+
+    assert Topic.objects.count() >= 6
+    for topic in Topic.objects.all():
+        sides = set(
+            Position.objects.published()
+            .filter(topic=topic)
+            .values_list("country__slug", flat=True)
+        )
+        assert {"japan", "russia"} <= sides, topic.slug
+    statements = Statement.objects.published()
+    assert statements.count() >= 24
+    assert statements.filter(position__country__slug="japan").count() >= 12
+    assert statements.filter(position__country__slug="russia").count() >= 12
+    years = [s.date.year for s in statements]
+    assert min(years) <= 1956 and max(years) >= 2025
+    for statement in Statement.objects.all():
+        statement.full_clean()
+        assert statement.source_id and statement.date
