@@ -1,12 +1,16 @@
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from positions.models import Position, Statement
+from timeline import views as timeline_views
 from timeline.models import Era, Event, Island
 
 
 def home(request):
     events = Event.objects.published()
     strip_events = list(events.for_strip())
+    countries, rows = Position.objects.published().matrix()
     return render(
         request,
         "home.html",
@@ -17,8 +21,28 @@ def home(request):
             "strip_events": strip_events,
             # The strip already holds every published event: no separate COUNT query.
             "event_count": len(strip_events),
+            "countries": countries,
+            "rows": rows,
         },
     )
+
+
+class EventDetailView(timeline_views.EventDetailView):
+    """The event page with the statements made at the event, which timeline cannot
+    know about: positions builds on timeline, never the other way round."""
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                Prefetch(
+                    "statements",
+                    Statement.objects.published().for_display(),
+                    to_attr="published_statements",
+                )
+            )
+        )
 
 
 def health(request):

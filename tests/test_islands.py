@@ -291,3 +291,25 @@ def test_an_island_without_an_outline_gets_a_marker_inside_the_map():
     assert 0 < marker.y < drawn["height"]
     # Four outlines with no island in the database are drawn as plain land.
     assert len(drawn["land"]) == 4
+
+
+# --- with the shipped content ---
+
+
+def test_the_shipped_islands_each_get_their_outline(site_content):
+    drawn = build_island_map(Island.objects.all())
+    assert [shape.island.slug for shape in drawn["islands"]] == [
+        "etorofu-iturup",
+        "kunashiri-kunashir",
+        "shikotan",
+        "habomai",
+    ]
+    assert drawn["markers"] == []
+    assert drawn["land"] == []
+
+
+def test_the_shipped_island_pages_answer(client, site_content):
+    for island in Island.objects.all():
+        response = client.get(island.get_absolute_url())
+        assert response.status_code == 200
+        assert island.name_ru_native in response.content.decode()

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ..factories import make_era, make_event, make_island
-from .conftest import screenshot, serious_accessibility_violations
+from .conftest import check_page
 
 pytestmark = pytest.mark.browser
 
@@ -47,13 +47,6 @@ def small_site(transactional_db, live_server):
     )
     declaration.islands.set([shikotan])
     return live_server
-
-
-def check_page(page, name):
-    assert page.locator("h1").count() == 1
-    assert serious_accessibility_violations(page) == []
-    screenshot(page, name)
-    assert page.problems.messages == []
 
 
 def test_islands_page_map_leads_to_an_island(small_site, reader):
