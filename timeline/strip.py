@@ -141,7 +141,6 @@ class Mark:
     url: str
     title: str
     date_text: str
-    date_iso: str
 
     @property
     def accessible_name(self):
@@ -173,7 +172,6 @@ def build_strip(events, eras, today=None):
             date_text=format_date_range(
                 event.date, event.end_date, event.date_precision
             ),
-            date_iso=event.date.isoformat(),
         )
         for event, x, radius, lane in zip(events, xs, radii, lanes, strict=True)
     ]
