@@ -2,11 +2,18 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from timeline.dates import DatePrecision, date_span, format_date, precision_errors
+from timeline.dates import (
+    DatePrecision,
+    date_span,
+    format_date,
+    machine_date,
+    precision_errors,
+)
 from timeline.models import Country, Event, Person, Source
 from timeline.publishing import (
     MarkdownBody,
@@ -17,6 +24,18 @@ from timeline.publishing import (
 )
 
 STATEMENT_EVENT_MARGIN_DAYS = 7
+
+
+class TopicQuerySet(models.QuerySet):
+    def with_published_positions(self):
+        """Topics a reader can see: a topic without a public position is unfinished."""
+        return self.filter(
+            Exists(Position.objects.published().filter(topic=OuterRef("pk")))
+        )
+
+
+class TopicManager(SlugManager.from_queryset(TopicQuerySet)):
+    pass
 
 
 class Topic(models.Model):
@@ -31,7 +50,7 @@ class Topic(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0)
 
-    objects = SlugManager()
+    objects = TopicManager()
     history = HistoricalRecords()
 
     class Meta:
@@ -47,7 +66,33 @@ class Topic(models.Model):
         return (self.slug,)
 
 
-class PositionManager(models.Manager.from_queryset(PublishableQuerySet)):
+class PositionQuerySet(PublishableQuerySet):
+    def matrix(self):
+        """Return (countries, rows): each row a topic and its (country, position) cells.
+
+        Countries and topics come from the positions themselves, so a country or a
+        topic without a position here has no column or row. One query.
+        """
+        positions = self.select_related("topic", "country").order_by(
+            "topic__order", "topic__title", "topic__pk"
+        )
+        cells, topics, countries = {}, {}, {}
+        for position in positions:
+            cells[position.topic_id, position.country_id] = position
+            topics.setdefault(position.topic_id, position.topic)
+            countries.setdefault(position.country_id, position.country)
+        countries = sorted(countries.values(), key=lambda c: (c.order, c.name, c.pk))
+        rows = [
+            (
+                topic,
+                [(country, cells.get((topic.pk, country.pk))) for country in countries],
+            )
+            for topic in topics.values()
+        ]
+        return countries, rows
+
+
+class PositionManager(models.Manager.from_queryset(PositionQuerySet)):
     def get_by_natural_key(self, country_slug, topic_slug):
         return self.get(country__slug=country_slug, topic__slug=topic_slug)
 
@@ -81,6 +126,8 @@ class Position(Publishable, MarkdownBody):
     def natural_key(self):
         return (self.country.slug, self.topic.slug)
 
+    natural_key.dependencies = ["timeline.country", "positions.topic"]
+
     def unique_error_message(self, model_class, unique_check):
         if (
             set(unique_check) == {"country", "topic"}
@@ -94,14 +141,17 @@ class Position(Publishable, MarkdownBody):
             )
         return super().unique_error_message(model_class, unique_check)
 
-    natural_key.dependencies = ["timeline.country", "positions.topic"]
-
 
 class StatementQuerySet(models.QuerySet):
     def published(self):
         return self.filter(
             position__status=Status.PUBLISHED,
             position__published_at__lte=timezone.now(),
+        )
+
+    def for_display(self):
+        return self.select_related(
+            "position__country", "position__topic", "speaker", "source", "event"
         )
 
 
@@ -189,6 +239,9 @@ class Statement(models.Model):
     def __str__(self):
         return f"{self.speaker_name}, {self.display_date}"
 
+    def get_absolute_url(self):
+        return self.position.get_absolute_url() + f"#statement-{self.pk}"
+
     def natural_key(self):
         return (
             self.position.country.slug,
@@ -241,3 +294,7 @@ class Statement(models.Model):
     @property
     def display_date(self):
         return format_date(self.date, self.date_precision)
+
+    @property
+    def machine_date(self):
+        return machine_date(self.date, self.date_precision)

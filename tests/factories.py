@@ -6,6 +6,7 @@ import itertools
 from django.contrib.auth import get_user_model
 
 from dispute_site.editors import ensure_editors_group
+from positions.models import Position, Statement, Topic
 from timeline.models import Citation, Country, Era, Event, Island, Person, Source
 from timeline.publishing import Status
 
@@ -69,6 +70,40 @@ def make_event(era=None, source=None, **fields):
     )
     Citation.objects.create(event=event, source=source or make_source())
     return event
+
+
+def make_topic(**fields):
+    slug = fields.pop("slug", None) or unique("topic")
+    defaults = {
+        "title": slug.replace("-", " ").title(),
+        "question": "Who holds the islands, and why?",
+    }
+    return Topic.objects.create(slug=slug, **{**defaults, **fields})
+
+
+def make_position(country=None, topic=None, **fields):
+    defaults = {
+        "summary": "The islands are ours.",
+        "status": Status.PUBLISHED,
+    }
+    return Position.objects.create(
+        country=country or make_country(),
+        topic=topic or make_topic(),
+        **{**defaults, **fields},
+    )
+
+
+def make_statement(position=None, source=None, **fields):
+    defaults = {
+        "date": datetime.date(1956, 10, 19),
+        "speaker_label": "Ministry of Foreign Affairs",
+        "text": "The islands are ours.",
+    }
+    return Statement.objects.create(
+        position=position or make_position(),
+        source=source or make_source(),
+        **{**defaults, **fields},
+    )
 
 
 def make_editor(username=None, **fields):

@@ -8,7 +8,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from positions.models import Position, Statement, Topic
+from positions.models import Position, Statement
 from timeline.models import Event
 from timeline.publishing import Status
 
@@ -19,7 +19,10 @@ from .factories import (
     make_era,
     make_event,
     make_person,
+    make_position,
     make_source,
+    make_statement,
+    make_topic,
 )
 
 pytestmark = pytest.mark.django_db
@@ -200,16 +203,6 @@ def test_view_on_site_from_the_admin_shows_the_draft(client, hidden):
 # Validation messages an editor understands.
 
 
-def make_position(**fields):
-    topic = Topic.objects.create(
-        slug=fields.pop("topic_slug", "peace-treaty"),
-        title="Peace treaty",
-        question="In what order?",
-    )
-    defaults = {"country": make_country(name="Japan"), "topic": topic, "summary": "s"}
-    return Position.objects.create(**{**defaults, **fields})
-
-
 def statement_for(event, date, precision="day"):
     return Statement(
         position=make_position(),
@@ -256,7 +249,9 @@ def test_a_statement_at_a_month_precise_event_may_fall_on_any_day_of_it():
 
 
 def test_a_second_position_for_a_country_and_topic_gets_a_friendly_message():
-    first = make_position()
+    first = make_position(
+        country=make_country(name="Japan"), topic=make_topic(title="Peace treaty")
+    )
     duplicate = Position(country=first.country, topic=first.topic, summary="again")
     with pytest.raises(ValidationError) as error:
         duplicate.full_clean()
@@ -280,3 +275,100 @@ def test_the_body_field_shows_a_markdown_cheat_sheet(admin_client):
     content = response.content.decode()
     assert "<code>**bold**</code>" in content
     assert "scripts, styles and embedded frames are not allowed" in content
+
+
+# Positions: a position is previewed on its topic's page, marked, for editors only.
+
+
+@pytest.fixture
+def topics():
+    japan = make_country(slug="japan", name="Japan", order=1)
+    russia = make_country(slug="russia", name="Russia", order=2)
+    public_topic = make_topic(slug="sovereignty", title="Sovereignty")
+    make_position(
+        country=japan, topic=public_topic, summary="Japan holds a public view."
+    )
+    draft = make_position(
+        country=russia,
+        topic=public_topic,
+        summary="Russia drafts a view.",
+        status=Status.DRAFT,
+    )
+    make_statement(position=draft, text="A statement of the draft position.")
+    new_topic = make_topic(slug="new-topic", title="A topic not yet public")
+    scheduled = make_position(
+        country=japan,
+        topic=new_topic,
+        summary="A scheduled view.",
+        published_at=timezone.now() + datetime.timedelta(days=2),
+    )
+    return {
+        "public": public_topic,
+        "new": new_topic,
+        "draft": draft,
+        "scheduled": scheduled,
+    }
+
+
+HIDDEN_POSITION_TEXTS = [
+    "Russia drafts a view.",
+    "A statement of the draft position.",
+    "A scheduled view.",
+    "A topic not yet public",
+]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        reverse("home"),
+        reverse("positions:topic_list"),
+        reverse("positions:country_detail", args=["japan"]),
+    ],
+    ids=["home", "positions", "country"],
+)
+def test_editors_see_no_unpublished_position_beyond_its_topic_page(client, topics, url):
+    client.force_login(make_editor())
+    content = client.get(url).content.decode()
+    for text in HIDDEN_POSITION_TEXTS:
+        assert text not in content
+
+
+def test_readers_see_only_published_positions_on_a_topic_page(client, topics):
+    response = client.get(topics["public"].get_absolute_url())
+    content = response.content.decode()
+    assert "Japan holds a public view." in content
+    for text in HIDDEN_POSITION_TEXTS:
+        assert text not in content
+    assert "draft_preview" not in response.context
+    assert client.get(topics["new"].get_absolute_url()).status_code == 404
+
+
+def test_an_editor_sees_a_draft_position_marked_on_its_topic_page(client, topics):
+    client.force_login(make_editor())
+    response = client.get(topics["draft"].get_absolute_url())
+    content = response.content.decode()
+    assert "Japan holds a public view." in content
+    assert "Russia drafts a view." in content
+    assert "A statement of the draft position." in content
+    assert "This page shows 1 unpublished item" in content
+    assert content.count(">Not public</span>") == 2  # the position and its statement
+    admin_url = reverse("admin:positions_position_change", args=[topics["draft"].pk])
+    assert admin_url in content
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_an_editor_previews_a_topic_whose_only_position_is_scheduled(client, topics):
+    client.force_login(make_editor())
+    response = client.get(topics["scheduled"].get_absolute_url())
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "A scheduled view." in content
+    assert "scheduled for" in content
+
+
+def test_the_topic_page_costs_readers_no_more_queries(
+    client, topics, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(10):
+        client.get(topics["public"].get_absolute_url())

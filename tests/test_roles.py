@@ -41,6 +41,10 @@ def test_the_editors_group_has_every_right_on_content_and_none_on_accounts():
 def test_an_editor_edits_content_in_the_admin(client):
     client.force_login(make_editor())
     assert client.get(reverse("admin:index")).status_code == 200
+    for name in ["position", "statement", "topic", "source", "island"]:
+        app = "timeline" if name in {"source", "island"} else "positions"
+        changelist = reverse(f"admin:{app}_{name}_changelist")
+        assert client.get(changelist).status_code == 200, name
     event = make_event()
     url = reverse("admin:timeline_event_change", args=[event.pk])
     assert submit(client, url, "event_form", title="Edited").status_code == 302

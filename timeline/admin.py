@@ -52,6 +52,7 @@ class IslandAdmin(ContentAdmin):
                 ]
             },
         ),
+        ("Administration", {"fields": ["administration_ja", "administration_ru"]}),
     ]
 
 

@@ -191,6 +191,10 @@ class ContentInline(EditingFormMixin, admin.TabularInline):
     """A tabular inline whose rows are also refused when changed meanwhile."""
 
 
+class ContentStackedInline(EditingFormMixin, admin.StackedInline):
+    """The stacked twin of ContentInline."""
+
+
 class ContentAdmin(EditingFormMixin, SimpleHistoryAdmin):
     change_list_template = "admin/content/change_list.html"
     object_history_form_template = "admin/content/history_form.html"

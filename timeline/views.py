@@ -1,8 +1,8 @@
-from django.views.generic import DetailView
+from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from .filters import EventFilter
-from .models import Era, Event
+from .models import Era, Event, Island
 from .publishing import DraftPreviewMixin
 
 
@@ -14,6 +14,28 @@ class EventListView(FilterView):
     def get_queryset(self):
         return Event.objects.published().for_list().chronological()
 
+    def get_context_data(self, **kwargs):
+        # The visual timeline shows every page of the filtered events, not just this
+        # page. Its two queries save two others: its rows give the paginator its
+        # count, and its eras fill the era menu (the widget's choices; the field still
+        # validates against its queryset), so the page costs no more than without it.
+        self.strip_events = list(self.object_list.for_strip())
+        eras = list(Era.objects.all())
+        era_field = self.filterset.form.fields["era"]
+        era_field.widget.choices = [
+            ("", era_field.empty_label),
+            *((era.slug, str(era)) for era in eras),
+        ]
+        context = super().get_context_data(**kwargs)
+        context["strip_events"] = self.strip_events
+        context["eras"] = eras
+        return context
+
+    def get_paginator(self, *args, **kwargs):
+        paginator = super().get_paginator(*args, **kwargs)
+        paginator.count = len(self.strip_events)
+        return paginator
+
     def render_to_response(self, context, **response_kwargs):
         if self.filterset.is_bound and not self.filterset.is_valid():
             response_kwargs.setdefault("status", 400)
@@ -22,9 +44,10 @@ class EventListView(FilterView):
 
 class EventDetailView(DraftPreviewMixin, DetailView):
     def get_queryset(self):
-        return Event.objects.published().for_detail()
+        return self.get_preview_queryset().published()
 
     def get_preview_queryset(self):
+        """Every event, drafts too: get_queryset() narrows it to the published."""
         return Event.objects.for_detail()
 
     def get_context_data(self, **kwargs):
@@ -40,4 +63,19 @@ class EraDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["events"] = self.object.events.published().chronological()
+        return context
+
+
+class IslandListView(ListView):
+    def get_queryset(self):
+        return Island.objects.with_event_count()
+
+
+class IslandDetailView(DetailView):
+    model = Island
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["events"] = self.object.events.published().for_list().chronological()
+        context["islands"] = Island.objects.all()
         return context

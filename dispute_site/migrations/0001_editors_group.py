@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("timeline", "0002_event_history_of_links"),
+        ("timeline", "0003_event_history_of_links"),
         ("positions", "0001_initial"),
     ]
 
