@@ -137,6 +137,7 @@ def test_revert_restores_the_old_values_links_and_citations(client, editor, even
     assert page.status_code == 200
     content = page.content.decode()
     assert "What reverting changes" in content
+    assert 'value="Revert"' in content  # SIMPLE_HISTORY_REVERT_DISABLED is off
     assert {
         "field": "Title",
         "old": "Wrong title",
