@@ -1,11 +1,24 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from . import views
+from .feeds import AtomEventFeed, EventFeed
+from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("", include("timeline.urls")),
+    path("search/", views.search_page, name="search"),
+    path("sources/", views.SourceListView.as_view(), name="sources"),
+    path("feeds/events/", EventFeed(), name="event_feed"),
+    path("feeds/events/atom/", AtomEventFeed(), name="event_feed_atom"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("admin/", admin.site.urls),
     path("healthz", views.health, name="health"),
 ]

@@ -3,6 +3,7 @@
 import datetime
 import itertools
 
+from positions.models import Position, Statement, Topic
 from timeline.models import Citation, Country, Era, Event, Island, Person, Source
 from timeline.publishing import Status
 
@@ -66,3 +67,31 @@ def make_event(era=None, source=None, **fields):
     )
     Citation.objects.create(event=event, source=source or make_source())
     return event
+
+
+def make_topic(**fields):
+    slug = fields.pop("slug", None) or unique("topic")
+    defaults = {"title": slug.replace("-", " ").title(), "question": "Whose are they?"}
+    return Topic.objects.create(slug=slug, **{**defaults, **fields})
+
+
+def make_position(country=None, topic=None, **fields):
+    defaults = {"summary": "A stance.", "status": Status.PUBLISHED}
+    return Position.objects.create(
+        country=country or make_country(),
+        topic=topic or make_topic(),
+        **{**defaults, **fields},
+    )
+
+
+def make_statement(position=None, source=None, **fields):
+    defaults = {
+        "date": datetime.date(1993, 10, 13),
+        "speaker_label": "Ministry of Foreign Affairs",
+        "text": "Something was said.",
+    }
+    return Statement.objects.create(
+        position=position or make_position(),
+        source=source or make_source(),
+        **{**defaults, **fields},
+    )
