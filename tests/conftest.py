@@ -5,6 +5,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 
+from dispute_site.management.commands.setup_site import fixture_files
+
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must not
 # mistake the live_server tests for async code.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -12,8 +14,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture
 def site_content(db):
-    """The shipped fixtures, loaded as `make run` loads them."""
-    call_command("setup_site", verbosity=0)
+    """The shipped fixtures, loaded as setup_site loads them (without its migrate)."""
+    call_command("loaddata", *fixture_files(), verbosity=0)
 
 
 @pytest.fixture

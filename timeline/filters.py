@@ -23,18 +23,21 @@ class EventFilter(django_filters.FilterSet):
     )
     country = django_filters.ModelChoiceFilter(
         field_name="countries",
+        label="Country",
         queryset=Country.objects.all(),
         to_field_name="slug",
         empty_label="All countries",
     )
     person = django_filters.ModelChoiceFilter(
         field_name="people",
+        label="Person",
         queryset=Person.objects.all(),
         to_field_name="slug",
         empty_label="Anyone",
     )
     island = django_filters.ModelChoiceFilter(
         field_name="islands",
+        label="Island",
         queryset=Island.objects.all(),
         to_field_name="slug",
         empty_label="All islands",
