@@ -43,6 +43,7 @@ START, STOP = "\ue000", "\ue001"
 WORD = re.compile(r"\w+")
 MARKDOWN_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 MARKDOWN_MARKS = re.compile(r"[*_`#>\[\]]+")
+ENDING = " .,;:!?\"'”’)"
 
 
 @dataclass(frozen=True)
@@ -295,10 +296,10 @@ def make_hit(obj, result_type, query):
 def make_excerpt(obj, result_type, pattern):
     texts = []
     for index, name in enumerate(result_type.excerpt_fields):
+        text = plain(getattr(obj, name), name)
         headline = getattr(obj, f"headline_{index}", "")
         if START in headline:
-            return highlight_marked(plain(headline, name))
-        text = plain(getattr(obj, name), name)
+            return highlight_marked(with_ellipses(plain(headline, name), text))
         if pattern.search(text):
             return highlight(snippet(text, pattern), pattern)
         texts.append(text)
@@ -310,6 +311,14 @@ def plain(text, field_name):
     if field_name == "body":
         text = MARKDOWN_MARKS.sub("", MARKDOWN_LINK_TARGET.sub("", text))
     return " ".join(text.split())
+
+
+def with_ellipses(headline, text):
+    """Show where a PostgreSQL headline cuts its text short."""
+    bare = headline.replace(START, "").replace(STOP, "").strip(ENDING)
+    start = "" if text.startswith(bare[:20]) else "…"
+    end = "" if text.strip(ENDING).endswith(bare[-20:]) else "…"
+    return start + headline + end
 
 
 def snippet(text, pattern, length=EXCERPT_LENGTH):

@@ -302,6 +302,22 @@ def test_finds_published_positions_and_statements_only(client):
     assert topic.get_absolute_url() in html
 
 
+def test_the_shipped_content_is_found(client, site_content):
+    for q, result_type, slug in [
+        ("Shikotan", "island", "shikotan"),
+        ("Shikotan", "event", "joint-declaration-1956"),
+        ("Tokyo Declaration", "event", "tokyo-declaration"),
+        ("Tokyo Declaration", "source", "tokyo-declaration-text"),
+        ("択捉", "island", "etorofu-iturup"),
+        ("Итуруп", "island", "etorofu-iturup"),
+        ("色丹", "island", "shikotan"),
+    ]:
+        response = search(client, q, type=result_type)
+        assert response.status_code == 200
+        (group,) = response.context["groups"]
+        assert slug in [hit.object.slug for hit in group.hits], (q, result_type)
+
+
 # The query and the highlighting, without a database.
 
 
