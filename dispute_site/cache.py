@@ -31,21 +31,32 @@ def bump_content_version(sender, **kwargs):
             cache.set(VERSION_KEY, 1, timeout=None)
 
 
-def seconds_until_next_scheduled_item():
-    """A scheduled item must appear on time, so no page outlives the wait for it."""
+def next_scheduled_publication(version):
+    """The earliest future publication time, looked up once per content version."""
+    key = f"next-scheduled:{version}"
+    cached = cache.get(key)
     now = timezone.now()
-    waits = []
-    for model in apps.get_models():
-        if issubclass(model, Publishable):
-            upcoming = (
-                model.objects.filter(status=Status.PUBLISHED, published_at__gt=now)
-                .order_by("published_at")
-                .values_list("published_at", flat=True)
-                .first()
-            )
-            if upcoming:
-                waits.append(int((upcoming - now).total_seconds()) + 1)
-    return min(waits, default=None)
+    if cached == "" or (cached is not None and cached > now):
+        return cached or None
+    upcoming = [
+        model.objects.filter(status=Status.PUBLISHED, published_at__gt=now)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+        for model in apps.get_models()
+        if issubclass(model, Publishable)
+    ]
+    earliest = min((time for time in upcoming if time), default=None)
+    cache.set(key, earliest or "", timeout=settings.CACHE_MIDDLEWARE_SECONDS)
+    return earliest
+
+
+def seconds_until_next_scheduled_item(version):
+    """A scheduled item must appear on time, so no page outlives the wait for it."""
+    earliest = next_scheduled_publication(version)
+    if earliest is None:
+        return None
+    return max(1, int((earliest - timezone.now()).total_seconds()) + 1)
 
 
 class AnonymousPageCacheMiddleware:
@@ -57,7 +68,8 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self.is_cacheable_request(request):
             return self.get_response(request)
-        key = f"page:{content_version()}:{request.get_full_path()}"
+        version = content_version()
+        key = f"page:{version}:{request.get_full_path()}"
         response = cache.get(key)
         if response is not None:
             response["X-Page-Cache"] = "hit"
@@ -65,7 +77,7 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if self.is_cacheable_response(request, response):
             timeout = settings.CACHE_MIDDLEWARE_SECONDS
-            wait = seconds_until_next_scheduled_item()
+            wait = seconds_until_next_scheduled_item(version)
             if wait is not None:
                 timeout = min(timeout, wait)
             if hasattr(response, "render") and callable(response.render):

@@ -8,6 +8,9 @@ from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.home, name="home"),
+    # Matched before timeline's own route for the same address, which still names it
+    # (timeline:event_detail): the site adds what positions knows about an event.
+    path("timeline/<slug:slug>/", views.EventDetailView.as_view()),
     path("", include("timeline.urls")),
     path("search/", views.search_page, name="search"),
     path("sources/", views.SourceListView.as_view(), name="sources"),
@@ -19,6 +22,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    path("positions/", include("positions.urls")),
     path("admin/", admin.site.urls),
     path("healthz", views.health, name="health"),
 ]

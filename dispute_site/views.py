@@ -1,8 +1,11 @@
 from django.conf.locale import LANG_INFO
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.generic import ListView
 
+from positions.models import Position, Statement
+from timeline import views as timeline_views
 from timeline.models import Era, Event, Source
 
 from .forms import SearchForm
@@ -21,6 +24,7 @@ KIND_HEADINGS = {
 
 def home(request):
     events = Event.objects.published()
+    countries, rows = Position.objects.published().matrix()
     return render(
         request,
         "home.html",
@@ -28,8 +32,28 @@ def home(request):
             "eras": Era.objects.all(),
             "key_events": events.filter(is_key=True).for_list().chronological(),
             "event_count": events.count(),
+            "countries": countries,
+            "rows": rows,
         },
     )
+
+
+class EventDetailView(timeline_views.EventDetailView):
+    """The event page with the statements made at the event, which timeline cannot
+    know about: positions builds on timeline, never the other way round."""
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                Prefetch(
+                    "statements",
+                    Statement.objects.published().for_display(),
+                    to_attr="published_statements",
+                )
+            )
+        )
 
 
 def health(request):

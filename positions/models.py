@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -15,6 +16,18 @@ from timeline.publishing import (
 )
 
 
+class TopicQuerySet(models.QuerySet):
+    def with_published_positions(self):
+        """Topics a reader can see: a topic without a public position is unfinished."""
+        return self.filter(
+            Exists(Position.objects.published().filter(topic=OuterRef("pk")))
+        )
+
+
+class TopicManager(SlugManager.from_queryset(TopicQuerySet)):
+    pass
+
+
 class Topic(models.Model):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
@@ -27,7 +40,7 @@ class Topic(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0)
 
-    objects = SlugManager()
+    objects = TopicManager()
     history = HistoricalRecords()
 
     class Meta:
@@ -43,7 +56,33 @@ class Topic(models.Model):
         return (self.slug,)
 
 
-class PositionManager(models.Manager.from_queryset(PublishableQuerySet)):
+class PositionQuerySet(PublishableQuerySet):
+    def matrix(self):
+        """Return (countries, rows): each row a topic and its (country, position) cells.
+
+        Countries and topics come from the positions themselves, so a country or a
+        topic without a position here has no column or row. One query.
+        """
+        positions = self.select_related("topic", "country").order_by(
+            "topic__order", "topic__title", "topic__pk"
+        )
+        cells, topics, countries = {}, {}, {}
+        for position in positions:
+            cells[position.topic_id, position.country_id] = position
+            topics.setdefault(position.topic_id, position.topic)
+            countries.setdefault(position.country_id, position.country)
+        countries = sorted(countries.values(), key=lambda c: (c.order, c.name, c.pk))
+        rows = [
+            (
+                topic,
+                [(country, cells.get((topic.pk, country.pk))) for country in countries],
+            )
+            for topic in topics.values()
+        ]
+        return countries, rows
+
+
+class PositionManager(models.Manager.from_queryset(PositionQuerySet)):
     def get_by_natural_key(self, country_slug, topic_slug):
         return self.get(country__slug=country_slug, topic__slug=topic_slug)
 
@@ -85,6 +124,11 @@ class StatementQuerySet(models.QuerySet):
         return self.filter(
             position__status=Status.PUBLISHED,
             position__published_at__lte=timezone.now(),
+        )
+
+    def for_display(self):
+        return self.select_related(
+            "position__country", "position__topic", "speaker", "source", "event"
         )
 
 
@@ -171,6 +215,9 @@ class Statement(models.Model):
 
     def __str__(self):
         return f"{self.speaker_name}, {self.display_date}"
+
+    def get_absolute_url(self):
+        return self.position.get_absolute_url() + f"#statement-{self.pk}"
 
     def natural_key(self):
         return (

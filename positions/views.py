@@ -1,0 +1,82 @@
+from django.db.models import Exists, OuterRef, Prefetch
+from django.views.generic import DetailView, ListView
+
+from timeline.models import Country
+
+from .models import Position, Statement, Topic
+
+
+def number_sources(statements):
+    """Number each cited source once, in order of first citation; return the sources."""
+    numbers, sources = {}, []
+    for statement in statements:
+        if statement.source_id not in numbers:
+            sources.append(statement.source)
+            numbers[statement.source_id] = len(sources)
+        statement.source_number = numbers[statement.source_id]
+    return sources
+
+
+class TopicListView(ListView):
+    template_name = "positions/topic_list.html"
+
+    def get_queryset(self):
+        return Position.objects.published()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["countries"], context["rows"] = self.object_list.matrix()
+        return context
+
+
+class TopicDetailView(DetailView):
+    def get_queryset(self):
+        return Topic.objects.with_published_positions()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        statements = list(
+            Statement.objects.published()
+            .filter(position__topic=self.object)
+            .for_display()
+            .order_by("date", "pk")
+        )
+        context["positions"] = (
+            self.object.positions.published()
+            .select_related("country")
+            .order_by("country__order", "country__name")
+        )
+        context["statements"] = statements
+        context["sources"] = number_sources(statements)
+        return context
+
+
+class CountryDetailView(DetailView):
+    template_name = "positions/country_detail.html"
+
+    def get_queryset(self):
+        return Country.objects.filter(
+            Exists(Position.objects.published().filter(country=OuterRef("pk")))
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        positions = list(
+            self.object.positions.published()
+            .select_related("topic")
+            .order_by("topic__order", "topic__title")
+            .prefetch_related(
+                Prefetch(
+                    "statements",
+                    Statement.objects.published().for_display().order_by("date", "pk"),
+                    to_attr="published_statements",
+                )
+            )
+        )
+        context["positions"] = positions
+        context["sources"] = number_sources(
+            statement
+            for position in positions
+            for statement in position.published_statements
+        )
+        return context

@@ -71,12 +71,18 @@ def make_event(era=None, source=None, **fields):
 
 def make_topic(**fields):
     slug = fields.pop("slug", None) or unique("topic")
-    defaults = {"title": slug.replace("-", " ").title(), "question": "Whose are they?"}
+    defaults = {
+        "title": slug.replace("-", " ").title(),
+        "question": "Who holds the islands, and why?",
+    }
     return Topic.objects.create(slug=slug, **{**defaults, **fields})
 
 
 def make_position(country=None, topic=None, **fields):
-    defaults = {"summary": "A stance.", "status": Status.PUBLISHED}
+    defaults = {
+        "summary": "The islands are ours.",
+        "status": Status.PUBLISHED,
+    }
     return Position.objects.create(
         country=country or make_country(),
         topic=topic or make_topic(),
@@ -86,9 +92,9 @@ def make_position(country=None, topic=None, **fields):
 
 def make_statement(position=None, source=None, **fields):
     defaults = {
-        "date": datetime.date(1993, 10, 13),
+        "date": datetime.date(1956, 10, 19),
         "speaker_label": "Ministry of Foreign Affairs",
-        "text": "Something was said.",
+        "text": "The islands are ours.",
     }
     return Statement.objects.create(
         position=position or make_position(),

@@ -2,6 +2,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from positions.models import Position, Statement
 from timeline.models import Event
 from timeline.publishing import Status
 
@@ -11,7 +12,10 @@ from .factories import (
     make_event,
     make_island,
     make_person,
+    make_position,
     make_source,
+    make_statement,
+    make_topic,
 )
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +35,11 @@ def some_content():
     event.countries.add(make_country())
     event.people.add(make_person())
     event.islands.add(make_island())
+    make_statement(
+        position=make_position(topic=make_topic(title="Tokyo Declaration")),
+        speaker=make_person(),
+        event=event,
+    )
     return event
 
 
@@ -119,3 +128,104 @@ def test_anonymous_users_are_sent_to_login(client):
     response = client.get(admin_url(Event, "changelist"))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def position_form_data(country, topic, source, **statement):
+    data = {
+        "country": country.pk,
+        "topic": topic.pk,
+        "summary": "The four islands are an inherent part of Japan's territory.",
+        "body": "",
+        "status": "draft",
+        "published_at_0": "2025-01-01",
+        "published_at_1": "00:00:00",
+        "statements-TOTAL_FORMS": "1",
+        "statements-INITIAL_FORMS": "0",
+        "statements-MIN_NUM_FORMS": "0",
+        "statements-MAX_NUM_FORMS": "1000",
+        "statements-0-date": "1993-10-13",
+        "statements-0-date_precision": "day",
+        "statements-0-speaker": "",
+        "statements-0-speaker_label": "Ministry of Foreign Affairs of Japan",
+        "statements-0-kind": "official",
+        "statements-0-text": "The islands must be returned.",
+        "statements-0-source": source.pk,
+        "statements-0-locator": "",
+        "statements-0-event": "",
+    }
+    return {**data, **{f"statements-0-{k}": v for k, v in statement.items()}}
+
+
+def test_editor_adds_a_position_with_a_statement_inline(admin_client):
+    country, topic, source = make_country(), make_topic(), make_source()
+    response = admin_client.post(
+        admin_url(Position, "add"), position_form_data(country, topic, source)
+    )
+    assert response.status_code == 302
+    position = Position.objects.get(country=country, topic=topic)
+    assert position.status == Status.DRAFT
+    assert position.statements.get().source == source
+
+
+def test_position_admin_explains_what_is_missing(admin_client):
+    country, topic, source = make_country(), make_topic(), make_source()
+    make_position(country=country, topic=topic)
+    data = position_form_data(
+        country, topic, source, speaker_label="", date_precision="year"
+    )
+    response = admin_client.post(admin_url(Position, "add"), data)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Position with this Country and Topic already exists" in content
+    assert "Name the speaker" in content
+    assert "must be 1 January" in content
+    assert Statement.objects.count() == 0
+
+
+def test_publish_and_unpublish_positions(admin_client):
+    position = make_position(status=Status.DRAFT)
+    url = admin_url(Position, "changelist")
+    admin_client.post(url, {"action": "publish", "_selected_action": [position.pk]})
+    position.refresh_from_db()
+    assert position.is_public
+    admin_client.post(url, {"action": "unpublish", "_selected_action": [position.pk]})
+    position.refresh_from_db()
+    assert position.status == Status.DRAFT
+
+
+@pytest.mark.parametrize(
+    ("model", "field"),
+    [
+        (Statement, "position"),
+        (Statement, "speaker"),
+        (Statement, "source"),
+        (Statement, "event"),
+        (Position, "country"),
+        (Position, "topic"),
+    ],
+)
+def test_autocomplete_fields_answer(admin_client, some_content, model, field):
+    response = admin_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": model._meta.app_label,
+            "model_name": model._meta.model_name,
+            "field_name": field,
+            "term": "",
+        },
+    )
+    assert response.status_code == 200
+    assert response.json()["results"]
+
+
+def test_statement_changelist_filters_by_country_and_topic(admin_client, some_content):
+    statement = Statement.objects.get()
+    url = admin_url(Statement, "changelist")
+    for params in (
+        {"position__country__id__exact": statement.position.country_id},
+        {"position__topic__id__exact": statement.position.topic_id},
+        {"kind": "official"},
+    ):
+        response = admin_client.get(url, params)
+        assert response.status_code == 200
+        assert response.context["cl"].result_count == 1

@@ -73,3 +73,12 @@ def test_a_scheduled_item_limits_how_long_pages_are_kept(client, monkeypatch):
     client.get(reverse("timeline:event_list"))
     page_timeouts = [t for key, t in stored.items() if key.startswith("page:")]
     assert page_timeouts and 0 < page_timeouts[0] <= 91
+
+
+def test_a_cache_miss_adds_no_queries_once_the_schedule_is_known(
+    client, django_assert_max_num_queries
+):
+    event = make_event(slug="tokyo-declaration")
+    client.get(reverse("timeline:event_list"))
+    with django_assert_max_num_queries(10):
+        client.get(event.get_absolute_url())

@@ -13,7 +13,10 @@ from .factories import (
     make_event,
     make_island,
     make_person,
+    make_position,
     make_source,
+    make_statement,
+    make_topic,
 )
 
 pytestmark = pytest.mark.django_db
@@ -65,5 +68,54 @@ def test_queries_stay_flat_as_events_grow(client, url_for):
     small = count_queries(client, url_for(few))
     build_timeline(200, eras=list({event.era: None for event in few}))
     large = count_queries(client, url_for(few))
+    assert small == large
+    assert large <= MAX_QUERIES
+
+
+def build_positions():
+    """Three countries' positions on four topics, and an event."""
+    countries = [make_country(order=i) for i in range(3)]
+    topics = [make_topic(order=i) for i in range(4)]
+    positions = [
+        make_position(country=country, topic=topic)
+        for country in countries
+        for topic in topics
+    ]
+    return countries, topics, positions, make_event()
+
+
+def add_statements(count, positions, event):
+    """Statements spread over every position, half of them made at the event."""
+    speakers = [make_person(), None]
+    for i in range(count):
+        make_statement(
+            position=positions[i % len(positions)],
+            date=datetime.date(1956, 1, 1) + datetime.timedelta(days=30 * i),
+            speaker=speakers[i % 2],
+            source=make_source(),
+            event=event if i % 2 else None,
+        )
+
+
+@pytest.mark.parametrize(
+    "url_for",
+    [
+        lambda countries, topics, event: reverse("positions:topic_list"),
+        lambda countries, topics, event: topics[0].get_absolute_url(),
+        lambda countries, topics, event: reverse(
+            "positions:country_detail", args=[countries[0].slug]
+        ),
+        lambda countries, topics, event: event.get_absolute_url(),
+        lambda countries, topics, event: reverse("home"),
+    ],
+    ids=["positions", "topic", "country", "event", "home"],
+)
+def test_queries_stay_flat_as_statements_grow(client, url_for):
+    countries, topics, positions, event = build_positions()
+    url = url_for(countries, topics, event)
+    add_statements(5, positions, event)
+    small = count_queries(client, url)
+    add_statements(195, positions, event)
+    large = count_queries(client, url)
     assert small == large
     assert large <= MAX_QUERIES

@@ -108,3 +108,11 @@ def screenshot(page, name):
         page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
         assert scroll_width <= width, f"{name} scrolls sideways at {width}px"
+
+
+def check_page(page, name):
+    """One h1, no serious axe violation, no sideways scroll, no console error."""
+    assert page.locator("h1").count() == 1
+    assert serious_accessibility_violations(page) == []
+    screenshot(page, name)
+    assert page.problems.messages == []

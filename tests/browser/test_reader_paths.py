@@ -3,16 +3,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import screenshot, serious_accessibility_violations
+from .conftest import check_page, serious_accessibility_violations
 
 pytestmark = pytest.mark.browser
-
-
-def check_page(page, name):
-    assert page.locator("h1").count() == 1
-    assert serious_accessibility_violations(page) == []
-    screenshot(page, name)
-    assert page.problems.messages == []
 
 
 def test_home_to_timeline_to_filtered_era_to_event(loaded_site, reader):

@@ -1,0 +1,128 @@
+from django.contrib import admin
+from django.db.models import Count
+from simple_history.admin import SimpleHistoryAdmin
+
+from timeline.admin import publish, unpublish
+
+from .models import Position, Statement, Topic
+
+
+@admin.register(Topic)
+class TopicAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "question", "order", "position_count"]
+    list_editable = ["order"]
+    ordering = ["order", "title"]
+    search_fields = ["title", "question", "introduction"]
+    prepopulated_fields = {"slug": ["title"]}
+    fields = ["title", "slug", "question", "introduction", "order"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(Count("positions"))
+
+    @admin.display(description="positions", ordering="positions__count")
+    def position_count(self, topic):
+        return topic.positions__count
+
+
+class StatementInline(admin.StackedInline):
+    model = Statement
+    fields = [
+        ("date", "date_precision"),
+        ("speaker", "speaker_label"),
+        "kind",
+        "text",
+        "is_quotation",
+        ("source", "locator"),
+        "event",
+    ]
+    autocomplete_fields = ["speaker", "source", "event"]
+    extra = 0
+
+
+@admin.register(Position)
+class PositionAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "__str__",
+        "country",
+        "topic",
+        "statement_count",
+        "status",
+        "published_at",
+        "updated_at",
+    ]
+    list_filter = ["status", "country", "topic"]
+    # Explicit: the statement count's GROUP BY drops Meta.ordering.
+    ordering = ["topic__order", "topic__title", "country__order", "country__name"]
+    search_fields = ["summary", "body", "topic__title", "country__name"]
+    autocomplete_fields = ["country", "topic"]
+    inlines = [StatementInline]
+    actions = [publish, unpublish]
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["country", "topic", "summary", "body"]}),
+        (
+            "Publishing",
+            {
+                "fields": ["status", "published_at", "created_at", "updated_at"],
+                "description": "Statements are public exactly when their position is.",
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        # The autocomplete on statements lists positions too: str() needs both.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("country", "topic")
+            .annotate(Count("statements"))
+        )
+
+    @admin.display(description="statements", ordering="statements__count")
+    def statement_count(self, position):
+        return position.statements__count
+
+
+@admin.register(Statement)
+class StatementAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "__str__",
+        "display_date",
+        "country",
+        "topic",
+        "kind",
+        "is_quotation",
+        "source",
+    ]
+    list_filter = ["position__country", "position__topic", "kind", "is_quotation"]
+    list_select_related = ["position__country", "position__topic", "speaker", "source"]
+    search_fields = [
+        "text",
+        "speaker__name",
+        "speaker_label",
+        "source__title",
+        "locator",
+        "position__topic__title",
+    ]
+    date_hierarchy = "date"
+    autocomplete_fields = ["position", "speaker", "source", "event"]
+    fieldsets = [
+        (None, {"fields": ["position", "kind", "text", "is_quotation"]}),
+        (
+            "When and who",
+            {"fields": [("date", "date_precision"), "speaker", "speaker_label"]},
+        ),
+        ("Evidence", {"fields": [("source", "locator"), "event"]}),
+    ]
+
+    @admin.display(description="date", ordering="date")
+    def display_date(self, statement):
+        return statement.display_date
+
+    @admin.display(ordering="position__country")
+    def country(self, statement):
+        return statement.position.country
+
+    @admin.display(ordering="position__topic")
+    def topic(self, statement):
+        return statement.position.topic
