@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from timeline.dates import DatePrecision, format_date, precision_errors
+from timeline.dates import DatePrecision, format_date, machine_date, precision_errors
 from timeline.models import Country, Event, Person, Source
 from timeline.publishing import (
     MarkdownBody,
@@ -249,3 +249,7 @@ class Statement(models.Model):
     @property
     def display_date(self):
         return format_date(self.date, self.date_precision)
+
+    @property
+    def machine_date(self):
+        return machine_date(self.date, self.date_precision)

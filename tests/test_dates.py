@@ -64,3 +64,11 @@ def test_precision_errors_name_the_date_to_enter():
     assert "1960-01-01" in precision_errors(D(1960, 5, 1), DatePrecision.YEAR)
     assert precision_errors(D(2017, 9, 1), DatePrecision.MONTH) is None
     assert precision_errors(D(2017, 9, 12), DatePrecision.DAY) is None
+
+
+def test_machine_date_is_no_more_precise_than_the_date():
+    from timeline.dates import machine_date
+
+    assert machine_date(D(1956, 10, 19), DatePrecision.DAY) == "1956-10-19"
+    assert machine_date(D(2017, 9, 1), DatePrecision.MONTH) == "2017-09"
+    assert machine_date(D(1992, 1, 1), DatePrecision.YEAR) == "1992"

@@ -19,6 +19,17 @@ def format_date(value, precision=DatePrecision.DAY):
     return f"{value.day} {value:%B} {value.year}"
 
 
+def machine_date(value, precision=DatePrecision.DAY):
+    """The date for a <time datetime> attribute, no more precise than it is known."""
+    if value is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return f"{value.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
 def format_date_range(start, end=None, precision=DatePrecision.DAY):
     """Join two dates without repeating what they share: "16–19 April 1991"."""
     if end is None or end == start:

@@ -7,7 +7,13 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from simple_history.models import HistoricalRecords
 
-from .dates import DatePrecision, format_date, format_date_range, precision_errors
+from .dates import (
+    DatePrecision,
+    format_date,
+    format_date_range,
+    machine_date,
+    precision_errors,
+)
 from .publishing import MarkdownBody, Publishable, PublishableQuerySet, SlugManager
 
 
@@ -338,6 +344,10 @@ class Event(Publishable, MarkdownBody):
     @property
     def display_date(self):
         return format_date_range(self.date, self.end_date, self.date_precision)
+
+    @property
+    def machine_date(self):
+        return machine_date(self.date, self.date_precision)
 
     @property
     def display_date_old_style(self):
