@@ -137,13 +137,14 @@ RESULT_TYPES = [
         excerpt_fields=("summary", "body"),
         ordering=("topic__order", "country__order", "pk"),
         title=lambda position: position.topic.title,
+        url=lambda position: (
+            f"{position.get_absolute_url()}#position-{position.country.slug}"
+        ),
     ),
     ResultType(
         key="statement",
         label="Statements",
-        queryset=lambda: Statement.objects.published().select_related(
-            "position__country", "position__topic", "speaker", "source"
-        ),
+        queryset=lambda: Statement.objects.published().for_display(),
         fields={
             "text": "A",
             "speaker__name": "B",
@@ -154,7 +155,6 @@ RESULT_TYPES = [
         excerpt_fields=("text",),
         ordering=("date", "pk"),
         title=lambda statement: statement.speaker_name,
-        url=lambda statement: statement.position.get_absolute_url(),
     ),
     ResultType(
         key="source",

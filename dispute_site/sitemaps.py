@@ -2,9 +2,11 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import sitemaps
+from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 
-from timeline.models import Era, Event
+from positions.models import Position, Topic
+from timeline.models import Country, Era, Event
 
 
 class SiteSitemap(sitemaps.Sitemap):
@@ -22,7 +24,7 @@ class PageSitemap(SiteSitemap):
     """The pages that are no object's own: the search page is left out."""
 
     def items(self):
-        return ["home", "timeline:event_list", "sources"]
+        return ["home", "timeline:event_list", "positions:topic_list", "sources"]
 
     def location(self, name):
         return reverse(name)
@@ -41,4 +43,41 @@ class EraSitemap(SiteSitemap):
         return Era.objects.all()
 
 
-SITEMAPS = {"pages": PageSitemap, "eras": EraSitemap, "events": EventSitemap}
+class TopicSitemap(SiteSitemap):
+    def items(self):
+        # A topic page changes when one of its published positions does.
+        latest = (
+            Position.objects.published()
+            .filter(topic=OuterRef("pk"))
+            .order_by("-updated_at")
+            .values("updated_at")[:1]
+        )
+        return (
+            Topic.objects.with_published_positions()
+            .annotate(last_update=Subquery(latest))
+            .order_by("order", "title")
+        )
+
+    def lastmod(self, topic):
+        return topic.last_update
+
+
+class CountrySitemap(SiteSitemap):
+    """Each side's positions on every topic: the pages positions builds per country."""
+
+    def items(self):
+        return Country.objects.filter(
+            Exists(Position.objects.published().filter(country=OuterRef("pk")))
+        )
+
+    def location(self, country):
+        return reverse("positions:country_detail", args=[country.slug])
+
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "eras": EraSitemap,
+    "events": EventSitemap,
+    "topics": TopicSitemap,
+    "countries": CountrySitemap,
+}

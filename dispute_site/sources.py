@@ -32,9 +32,7 @@ def bibliography():
         ),
         Prefetch(
             "statements",
-            Statement.objects.published().select_related(
-                "position__country", "position__topic", "speaker"
-            ),
+            Statement.objects.published().for_display(),
             to_attr="citing_statements",
         ),
     )

@@ -12,7 +12,13 @@ from django.utils import timezone
 from timeline.models import Event
 from timeline.publishing import Status
 
-from .factories import make_era, make_event
+from .factories import (
+    make_country,
+    make_era,
+    make_event,
+    make_position,
+    make_topic,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -104,6 +110,7 @@ def test_sitemap_lists_public_pages_only(client, events):
         "/",
         "/timeline/",
         "/sources/",
+        "/positions/",
         older.get_absolute_url(),
         newer.get_absolute_url(),
         older.era.get_absolute_url(),
@@ -139,3 +146,17 @@ def test_sitemap_queries_stay_flat(client, db):
     for _ in range(30):
         make_event(era=make_era())
     assert count() == small <= 10
+
+
+def test_sitemap_lists_topics_and_countries_with_published_positions(client, db):
+    japan = make_country(slug="japan")
+    russia = make_country(slug="russia")
+    public = make_topic(slug="legal-basis")
+    make_position(country=japan, topic=public)
+    unfinished = make_topic(slug="unfinished")
+    make_position(country=russia, topic=unfinished, status=Status.DRAFT)
+
+    _, locations = sitemap_locations(client)
+    assert SITE + "/positions/legal-basis/" in locations
+    assert SITE + "/positions/countries/japan/" in locations
+    assert not any("unfinished" in loc or "russia" in loc for loc in locations)

@@ -70,7 +70,9 @@ def test_event_page_head(client, event):
 
 
 @pytest.mark.parametrize(
-    "url", ["/", "/timeline/", "/sources/", "/search/?q=Shikotan"], ids=str
+    "url",
+    ["/", "/timeline/", "/positions/", "/sources/", "/search/?q=Shikotan"],
+    ids=str,
 )
 def test_every_page_has_the_discovery_tags(client, event, url):
     parsed = head(client, url)

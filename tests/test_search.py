@@ -6,7 +6,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from dispute_site.search import Query, highlight, highlight_marked
 from timeline.publishing import Status
@@ -26,19 +26,6 @@ pytestmark = pytest.mark.django_db
 
 on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="PostgreSQL full-text search"
-)
-
-
-def positions_pages_exist():
-    try:
-        reverse("positions:topic_detail", args=["x"])
-    except NoReverseMatch:
-        return False
-    return True
-
-
-needs_positions_pages = pytest.mark.skipif(
-    not positions_pages_exist(), reason="the positions pages are not routed yet"
 )
 
 
@@ -265,9 +252,14 @@ def build_matches(count):
             date=datetime.date(1960, 1, 1) + datetime.timedelta(days=i),
         )
         make_island(name_ja=f"Habomai {i}")
+        position = make_position(summary=f"Habomai stance {i}.")
+        make_statement(position=position, source=source, text=f"Habomai, said {i}.")
 
 
-@pytest.mark.parametrize("params", ["q=Habomai", "q=Habomai&type=event&page=2"])
+@pytest.mark.parametrize(
+    "params",
+    ["q=Habomai", "q=Habomai&type=event&page=2", "q=Habomai&type=statement&page=2"],
+)
 def test_queries_stay_flat_as_results_grow(client, params):
     url = reverse("search") + "?" + params
     build_matches(25)
@@ -278,14 +270,15 @@ def test_queries_stay_flat_as_results_grow(client, params):
     assert large <= 10
 
 
-@needs_positions_pages
 def test_finds_published_positions_and_statements_only(client):
     japan = make_country(name="Japan")
     topic = make_topic(title="The 1956 declaration", question="What did it promise?")
     position = make_position(
         country=japan, topic=topic, summary="Shikotan and Habomai first, then more."
     )
-    make_statement(position=position, text="We seek the return of Shikotan.")
+    statement = make_statement(
+        position=position, text="We seek the return of Shikotan."
+    )
     hidden = make_position(
         topic=topic, summary="Shikotan draft stance.", status=Status.DRAFT
     )
@@ -299,7 +292,8 @@ def test_finds_published_positions_and_statements_only(client):
     ]
     html = response.content.decode()
     assert "draft" not in html
-    assert topic.get_absolute_url() in html
+    assert f'href="{topic.get_absolute_url()}#position-{japan.slug}"' in html
+    assert f'href="{statement.get_absolute_url()}"' in html
 
 
 def test_the_shipped_content_is_found(client, site_content):

@@ -6,9 +6,10 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
+from positions.models import Position, Topic
 from timeline.models import Citation
 from timeline.publishing import Status
 
@@ -23,19 +24,6 @@ from .factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def positions_pages_exist():
-    try:
-        reverse("positions:topic_detail", args=["x"])
-    except NoReverseMatch:
-        return False
-    return True
-
-
-needs_positions_pages = pytest.mark.skipif(
-    not positions_pages_exist(), reason="the positions pages are not routed yet"
-)
 
 
 @pytest.fixture
@@ -155,12 +143,11 @@ def test_empty_bibliography_says_so(client, db):
     assert b"No sources have been published yet." in response.content
 
 
-@needs_positions_pages
 def test_each_source_lists_the_published_statements_citing_it(client, bibliography):
     topic = make_topic(title="Legal basis")
     japan = make_country(name="Japan")
     position = make_position(country=japan, topic=topic)
-    make_statement(
+    statement = make_statement(
         position=position,
         source=bibliography["book"],
         speaker_label="Ministry of Foreign Affairs of Japan",
@@ -177,7 +164,7 @@ def test_each_source_lists_the_published_statements_citing_it(client, bibliograp
     html = client.get(reverse("sources")).content.decode()
     assert "Ministry of Foreign Affairs of Japan, 13 October 1993" in html
     assert "(Japan on Legal basis)" in html
-    assert f'href="{topic.get_absolute_url()}"' in html
+    assert f'href="{statement.get_absolute_url()}"' in html
     assert "Hidden speaker" not in html
     assert "Cited by a statement only" in html
     assert "Draft statement source" not in html
@@ -209,7 +196,6 @@ def test_bibliography_queries_stay_flat(client):
     assert_flat_queries(client, with_statements=False)
 
 
-@needs_positions_pages
 def test_bibliography_queries_stay_flat_with_statements(client):
     assert_flat_queries(client, with_statements=True)
 
@@ -239,3 +225,30 @@ def test_cite_box_copy_button_needs_no_inline_script(client, bibliography):
     assert " onclick=" not in html
     assert 'data-copy="cite-text" hidden' in html
     assert finders.find("js/cite.js")
+
+
+def test_topic_page_has_a_cite_box_dated_by_its_latest_position(client):
+    topic = make_topic(slug="legal-basis", title="Legal basis of sovereignty")
+    older = make_position(topic=topic)
+    make_position(topic=topic)
+    latest = make_position(topic=topic, status=Status.DRAFT)
+    for position, days in [(older, 30), (latest, 0)]:
+        Position.objects.filter(pk=position.pk).update(
+            updated_at=timezone.now() - datetime.timedelta(days=days)
+        )
+    newest_public = topic.positions.published().latest("updated_at")
+    html = client.get(topic.get_absolute_url()).content.decode()
+    assert '<h2 id="cite-title">Cite this page</h2>' in html
+    assert (
+        "“Legal basis of sovereignty.” Last updated "
+        f"{newest_public.updated_at:%-d %B %Y}. "
+        "http://127.0.0.1:8000/positions/legal-basis/"
+    ) in html
+
+
+def test_topic_page_sources_link_to_the_bibliography(client):
+    source = make_source(slug="mofa-1992", title="Japan's Northern Territories")
+    make_statement(source=source, position=make_position(topic=make_topic()))
+    topic = Topic.objects.get()
+    html = client.get(topic.get_absolute_url()).content.decode()
+    assert 'href="/sources/#source-mofa-1992"' in html
