@@ -10,7 +10,11 @@ from timeline.models import Country, Era, Event
 
 
 class SiteSitemap(sitemaps.Sitemap):
-    """Addresses on SITE_URL, as in the canonical links and feeds."""
+    """Addresses on SITE_URL, as in the canonical links and feeds.
+
+    Sections return lists: the paginator would count a queryset with a query of its
+    own, two queries a section where one will do.
+    """
 
     @property
     def protocol(self):
@@ -32,7 +36,7 @@ class PageSitemap(SiteSitemap):
 
 class EventSitemap(SiteSitemap):
     def items(self):
-        return Event.objects.published().order_by("date", "pk")
+        return list(Event.objects.published().order_by("date", "pk"))
 
     def lastmod(self, event):
         return event.updated_at
@@ -40,7 +44,7 @@ class EventSitemap(SiteSitemap):
 
 class EraSitemap(SiteSitemap):
     def items(self):
-        return Era.objects.all()
+        return list(Era.objects.all())
 
 
 class TopicSitemap(SiteSitemap):
@@ -52,7 +56,7 @@ class TopicSitemap(SiteSitemap):
             .order_by("-updated_at")
             .values("updated_at")[:1]
         )
-        return (
+        return list(
             Topic.objects.with_published_positions()
             .annotate(last_update=Subquery(latest))
             .order_by("order", "title")
@@ -66,8 +70,10 @@ class CountrySitemap(SiteSitemap):
     """Each side's positions on every topic: the pages positions builds per country."""
 
     def items(self):
-        return Country.objects.filter(
-            Exists(Position.objects.published().filter(country=OuterRef("pk")))
+        return list(
+            Country.objects.filter(
+                Exists(Position.objects.published().filter(country=OuterRef("pk")))
+            )
         )
 
     def location(self, country):
