@@ -37,6 +37,7 @@ GROUP_SIZE = 10
 PAGE_SIZE = 20
 EXCERPT_LENGTH = 240
 CONFIG = "english"
+WEIGHT_POINTS = {"A": 8, "B": 4, "C": 2, "D": 1}
 # Private-use characters: PostgreSQL marks matches with them, and the marked text is
 # escaped before they become <mark> tags, so stored content can never inject markup.
 START, STOP = "\ue000", "\ue001"
@@ -106,9 +107,22 @@ class ResultType:
     title: Callable = str
     url: Callable = lambda obj: obj.get_absolute_url()
 
-    @property
-    def title_fields(self):
-        return [name for name, weight in self.fields.items() if weight == "A"]
+    def score(self, query):
+        """A portable relevance: points for each weight whose fields hold every word,
+        so a match in a title outranks one in a body."""
+        by_weight = {}
+        for name, weight in self.fields.items():
+            by_weight.setdefault(weight, []).append(name)
+        return reduce(
+            add,
+            (
+                Case(
+                    When(query.words_filter(names), then=Value(WEIGHT_POINTS[weight])),
+                    default=Value(0),
+                )
+                for weight, names in by_weight.items()
+            ),
+        )
 
 
 RESULT_TYPES = [
@@ -240,17 +254,12 @@ def is_postgresql():
 
 
 def matching(result_type, query):
-    queryset = result_type.queryset().annotate(
-        title_hit=Case(
-            When(query.words_filter(result_type.title_fields), then=Value(1)),
-            default=Value(0),
-        )
-    )
+    queryset = result_type.queryset().annotate(score=result_type.score(query))
     words_found = query.words_filter(result_type.fields)
     words_left_out = query.excluded_filter(result_type.fields)
     if not is_postgresql():
         return queryset.filter(words_found & words_left_out).order_by(
-            "-title_hit", *result_type.ordering
+            "-score", *result_type.ordering
         )
 
     vector = reduce(
@@ -279,7 +288,7 @@ def matching(result_type, query):
         queryset.annotate(document=vector)
         .filter((Q(document=search_query) | words_found) & words_left_out)
         .annotate(rank=SearchRank(F("document"), search_query), **headlines)
-        .order_by("-rank", "-title_hit", *result_type.ordering)
+        .order_by("-rank", "-score", *result_type.ordering)
     )
 
 
