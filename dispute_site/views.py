@@ -6,7 +6,7 @@ from django.views.generic import ListView
 
 from positions.models import Position, Statement
 from timeline import views as timeline_views
-from timeline.models import Era, Event, Source
+from timeline.models import Era, Event, Island, Source
 
 from .forms import SearchForm
 from .search import Query, search
@@ -24,14 +24,18 @@ KIND_HEADINGS = {
 
 def home(request):
     events = Event.objects.published()
+    strip_events = list(events.for_strip())
     countries, rows = Position.objects.published().matrix()
     return render(
         request,
         "home.html",
         {
-            "eras": Era.objects.all(),
+            "eras": list(Era.objects.all()),
+            "islands": list(Island.objects.all()),
             "key_events": events.filter(is_key=True).for_list().chronological(),
-            "event_count": events.count(),
+            "strip_events": strip_events,
+            # The strip already holds every published event: no separate COUNT query.
+            "event_count": len(strip_events),
             "countries": countries,
             "rows": rows,
         },
