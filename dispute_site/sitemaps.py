@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 
 from positions.models import Position, Topic
-from timeline.models import Country, Era, Event
+from timeline.models import Country, Era, Event, Island
 
 
 class SiteSitemap(sitemaps.Sitemap):
@@ -28,7 +28,13 @@ class PageSitemap(SiteSitemap):
     """The pages that are no object's own: the search page is left out."""
 
     def items(self):
-        return ["home", "timeline:event_list", "positions:topic_list", "sources"]
+        return [
+            "home",
+            "timeline:event_list",
+            "timeline:island_list",
+            "positions:topic_list",
+            "sources",
+        ]
 
     def location(self, name):
         return reverse(name)
@@ -45,6 +51,11 @@ class EventSitemap(SiteSitemap):
 class EraSitemap(SiteSitemap):
     def items(self):
         return list(Era.objects.all())
+
+
+class IslandSitemap(SiteSitemap):
+    def items(self):
+        return list(Island.objects.all())
 
 
 class TopicSitemap(SiteSitemap):
@@ -84,6 +95,7 @@ SITEMAPS = {
     "pages": PageSitemap,
     "eras": EraSitemap,
     "events": EventSitemap,
+    "islands": IslandSitemap,
     "topics": TopicSitemap,
     "countries": CountrySitemap,
 }

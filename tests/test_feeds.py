@@ -16,6 +16,7 @@ from .factories import (
     make_country,
     make_era,
     make_event,
+    make_island,
     make_position,
     make_topic,
 )
@@ -111,6 +112,7 @@ def test_sitemap_lists_public_pages_only(client, events):
         "/timeline/",
         "/sources/",
         "/positions/",
+        "/islands/",
         older.get_absolute_url(),
         newer.get_absolute_url(),
         older.era.get_absolute_url(),
@@ -160,3 +162,10 @@ def test_sitemap_lists_topics_and_countries_with_published_positions(client, db)
     assert SITE + "/positions/legal-basis/" in locations
     assert SITE + "/positions/countries/japan/" in locations
     assert not any("unfinished" in loc or "russia" in loc for loc in locations)
+
+
+def test_sitemap_lists_the_islands(client, db):
+    island = make_island(slug="shikotan")
+    _, locations = sitemap_locations(client)
+    assert SITE + island.get_absolute_url() in locations
+    assert SITE + "/islands/shikotan/" in locations

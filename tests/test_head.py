@@ -71,7 +71,7 @@ def test_event_page_head(client, event):
 
 @pytest.mark.parametrize(
     "url",
-    ["/", "/timeline/", "/positions/", "/sources/", "/search/?q=Shikotan"],
+    ["/", "/timeline/", "/islands/", "/positions/", "/sources/", "/search/?q=Shikotan"],
     ids=str,
 )
 def test_every_page_has_the_discovery_tags(client, event, url):
