@@ -25,4 +25,5 @@ urlpatterns = [
     path("positions/", include("positions.urls")),
     path("admin/", admin.site.urls),
     path("healthz", views.health, name="health"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]

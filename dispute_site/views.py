@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.generic import ListView
 
 from positions.models import Position, Statement
@@ -104,3 +106,14 @@ class SourceListView(ListView):
             if sources
         ]
         return context
+
+
+def robots_txt(request):
+    sitemap_url = settings.SITE_URL + reverse("django.contrib.sitemaps.views.sitemap")
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        f"Sitemap: {sitemap_url}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

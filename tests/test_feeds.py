@@ -169,3 +169,12 @@ def test_sitemap_lists_the_islands(client, db):
     _, locations = sitemap_locations(client)
     assert SITE + island.get_absolute_url() in locations
     assert SITE + "/islands/shikotan/" in locations
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http" in response.content.decode()
+    assert "/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
