@@ -58,6 +58,10 @@ class TopicDetailView(DraftPreviewMixin, DetailView):
             kwargs["draft_preview"] = draft_preview(parts=hidden)
         context = super().get_context_data(**kwargs)
         context["positions"] = positions
+        # The page changes when a position does; its statements have no timestamps.
+        context["updated_at"] = max(
+            (position.updated_at for position in positions), default=None
+        )
         context["statements"] = statements
         context["sources"] = number_sources(statements)
         return context

@@ -70,6 +70,11 @@ PUBLIC_PAGES = {
     "era": lambda h: h["era"].get_absolute_url(),
     "previous-event": lambda h: h["before"].get_absolute_url(),
     "next-event": lambda h: h["after"].get_absolute_url(),
+    "search": lambda h: reverse("search") + "?q=event",
+    "sources": lambda h: reverse("sources"),
+    "feed": lambda h: reverse("event_feed"),
+    "atom-feed": lambda h: reverse("event_feed_atom"),
+    "sitemap": lambda h: reverse("django.contrib.sitemaps.views.sitemap"),
 }
 
 
@@ -324,8 +329,20 @@ HIDDEN_POSITION_TEXTS = [
         reverse("home"),
         reverse("positions:topic_list"),
         reverse("positions:country_detail", args=["japan"]),
+        reverse("search") + "?q=view",
+        reverse("search") + "?q=statement",
+        reverse("sources"),
+        reverse("django.contrib.sitemaps.views.sitemap"),
     ],
-    ids=["home", "positions", "country"],
+    ids=[
+        "home",
+        "positions",
+        "country",
+        "search",
+        "search-statements",
+        "sources",
+        "sitemap",
+    ],
 )
 def test_editors_see_no_unpublished_position_beyond_its_topic_page(client, topics, url):
     client.force_login(make_editor())

@@ -202,6 +202,9 @@ class Source(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("sources") + f"#{self.anchor}"
+
     def natural_key(self):
         return (self.slug,)
 
@@ -209,6 +212,10 @@ class Source(models.Model):
         message = precision_errors(self.date, self.date_precision)
         if message:
             raise ValidationError({"date": message})
+
+    @property
+    def anchor(self):
+        return f"source-{self.slug}"
 
     @property
     def display_date(self):
