@@ -408,3 +408,21 @@ def test_reverting_a_position_puts_its_statements_back(client, editor):
     assert position.summary == old.summary
     statement.refresh_from_db()
     assert statement.text == "The original words."
+
+
+def test_list_edits_and_bulk_actions_are_recorded_with_the_editor(client, editor):
+    country = make_country(order=5)
+    changelist = reverse("admin:timeline_country_changelist")
+    page = client.get(changelist)
+    data = form_data(page, "changelist-form", **{"form-0-order": "9", "_save": "Save"})
+    assert client.post(changelist, data).status_code == 302
+    record = country.history.first()
+    assert (record.order, record.history_user) == (9, editor)
+
+    event = make_event(status=Status.DRAFT)
+    client.post(
+        reverse("admin:timeline_event_changelist"),
+        {"action": "publish", "_selected_action": [event.pk]},
+    )
+    record = event.history.first()
+    assert (record.status, record.history_user) == (Status.PUBLISHED, editor)
