@@ -16,7 +16,8 @@ from timeline.publishing import Publishable, Status
 
 VERSION_KEY = "content-version"
 CONTENT_APPS = {"timeline", "positions"}
-SKIPPED_PREFIXES = ("/admin/", "/static/")
+# Search is left out: every query string would be a key of its own.
+SKIPPED_PREFIXES = ("/admin/", "/static/", "/search/")
 
 
 def content_version():

@@ -1,7 +1,10 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from . import views
+from .feeds import AtomEventFeed, EventFeed
+from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -9,7 +12,18 @@ urlpatterns = [
     # (timeline:event_detail): the site adds what positions knows about an event.
     path("timeline/<slug:slug>/", views.EventDetailView.as_view()),
     path("", include("timeline.urls")),
+    path("search/", views.search_page, name="search"),
+    path("sources/", views.SourceListView.as_view(), name="sources"),
+    path("feeds/events/", EventFeed(), name="event_feed"),
+    path("feeds/events/atom/", AtomEventFeed(), name="event_feed_atom"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("positions/", include("positions.urls")),
     path("admin/", admin.site.urls),
     path("healthz", views.health, name="health"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]

@@ -1,22 +1,43 @@
+from django.conf import settings
+from django.conf.locale import LANG_INFO
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.views.generic import ListView
 
 from positions.models import Position, Statement
 from timeline import views as timeline_views
-from timeline.models import Era, Event
+from timeline.models import Era, Event, Island, Source
+
+from .forms import SearchForm
+from .search import Query, search
+from .sources import bibliography
+
+KIND_HEADINGS = {
+    Source.Kind.TREATY: "Treaties and official documents",
+    Source.Kind.GOVERNMENT: "Government publications",
+    Source.Kind.SCHOLARSHIP: "Scholarship",
+    Source.Kind.PRESS: "Press",
+    Source.Kind.REFERENCE: "Reference works",
+    Source.Kind.OTHER: "Other sources",
+}
 
 
 def home(request):
     events = Event.objects.published()
+    strip_events = list(events.for_strip())
     countries, rows = Position.objects.published().matrix()
     return render(
         request,
         "home.html",
         {
-            "eras": Era.objects.all(),
+            "eras": list(Era.objects.all()),
+            "islands": list(Island.objects.all()),
             "key_events": events.filter(is_key=True).for_list().chronological(),
-            "event_count": events.count(),
+            "strip_events": strip_events,
+            # The strip already holds every published event: no separate COUNT query.
+            "event_count": len(strip_events),
             "countries": countries,
             "rows": rows,
         },
@@ -44,3 +65,55 @@ class EventDetailView(timeline_views.EventDetailView):
 def health(request):
     """Answer load balancers without touching the database."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def search_page(request):
+    form = SearchForm(request.GET or None)
+    context = {"form": form, "query": None, "groups": []}
+    status = 200
+    if form.is_bound and not form.is_valid():
+        status = 400
+    elif form.is_bound:
+        query = Query.parse(form.cleaned_data["q"])
+        only = form.cleaned_data["type"]
+        context.update(
+            query=query,
+            only=only,
+            groups=search(query, only=only, page=request.GET.get("page")),
+        )
+        context["total"] = sum(group.count for group in context["groups"])
+    return render(request, "search.html", context, status=status)
+
+
+class SourceListView(ListView):
+    """The bibliography: in the site package, as it gathers events and statements."""
+
+    template_name = "timeline/source_list.html"
+
+    def get_queryset(self):
+        return bibliography()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        by_kind = {kind: [] for kind in Source.Kind}
+        for source in context["object_list"]:
+            if not source.language.lower().startswith("en"):
+                source.language_name = LANG_INFO.get(source.language, {}).get("name")
+            by_kind.setdefault(source.kind, []).append(source)
+        context["kinds"] = [
+            (kind, KIND_HEADINGS.get(kind, kind), sources)
+            for kind, sources in by_kind.items()
+            if sources
+        ]
+        return context
+
+
+def robots_txt(request):
+    sitemap_url = settings.SITE_URL + reverse("django.contrib.sitemaps.views.sitemap")
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        f"Sitemap: {sitemap_url}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

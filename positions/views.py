@@ -41,10 +41,15 @@ class TopicDetailView(DetailView):
             .for_display()
             .order_by("date", "pk")
         )
-        context["positions"] = (
+        positions = list(
             self.object.positions.published()
             .select_related("country")
             .order_by("country__order", "country__name")
+        )
+        context["positions"] = positions
+        # The page changes when a position does; its statements have no timestamps.
+        context["updated_at"] = max(
+            (position.updated_at for position in positions), default=None
         )
         context["statements"] = statements
         context["sources"] = number_sources(statements)

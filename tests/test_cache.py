@@ -82,3 +82,9 @@ def test_a_cache_miss_adds_no_queries_once_the_schedule_is_known(
     client.get(reverse("timeline:event_list"))
     with django_assert_max_num_queries(10):
         client.get(event.get_absolute_url())
+
+
+def test_search_results_are_not_cached(client):
+    make_event(title="Tokyo Declaration")
+    client.get("/search/", {"q": "Tokyo"})
+    assert "X-Page-Cache" not in client.get("/search/", {"q": "Tokyo"})

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from .factories import (
     make_country,
@@ -45,6 +46,26 @@ def build_timeline(event_count, eras=None):
     return events
 
 
+def every_filter(event):
+    return (
+        reverse("timeline:event_list")
+        + "?"
+        + urlencode(
+            {
+                "q": "event",
+                "era": event.era.slug,
+                "country": event.countries.first().slug,
+                "person": event.people.first().slug,
+                "island": event.islands.first().slug,
+                "kind": "other",
+                "year_from": 1850,
+                "year_to": 2030,
+                "order": "newest",
+            }
+        )
+    )
+
+
 def count_queries(client, url):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
@@ -58,10 +79,22 @@ def count_queries(client, url):
         lambda events: reverse("home"),
         lambda events: reverse("timeline:event_list"),
         lambda events: reverse("timeline:event_list") + "?q=event&order=newest",
+        lambda events: every_filter(events[3]),
         lambda events: events[3].get_absolute_url(),
         lambda events: events[3].era.get_absolute_url(),
+        lambda events: reverse("timeline:island_list"),
+        lambda events: events[3].islands.first().get_absolute_url(),
     ],
-    ids=["home", "timeline", "timeline-filtered", "event", "era"],
+    ids=[
+        "home",
+        "timeline",
+        "timeline-filtered",
+        "timeline-every-filter",
+        "event",
+        "era",
+        "islands",
+        "island",
+    ],
 )
 def test_queries_stay_flat_as_events_grow(client, url_for):
     few = build_timeline(5)

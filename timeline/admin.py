@@ -79,6 +79,7 @@ class IslandAdmin(SimpleHistoryAdmin):
                 ]
             },
         ),
+        ("Administration", {"fields": ["administration_ja", "administration_ru"]}),
     ]
 
 

@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.http import urlencode
 from simple_history.models import HistoricalRecords
@@ -77,6 +78,26 @@ class Person(models.Model):
         return (self.slug,)
 
 
+class IslandQuerySet(models.QuerySet):
+    def with_event_count(self):
+        """Annotate how many published events concern each island, in one query."""
+        events = (
+            Event.objects.published()
+            .filter(islands=models.OuterRef("pk"))
+            .order_by()
+            .values("islands")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
+        return self.annotate(
+            event_count=Coalesce(models.Subquery(events), models.Value(0))
+        )
+
+
+class IslandManager(SlugManager.from_queryset(IslandQuerySet)):
+    pass
+
+
 class Island(models.Model):
     slug = models.SlugField(max_length=60, unique=True)
     name_ja = models.CharField("Japanese name", max_length=100)
@@ -92,6 +113,20 @@ class Island(models.Model):
         blank=True,
         help_text="E.g. 'no civilian residents; border guards'.",
     )
+    administration_ja = models.CharField(
+        "administration (as Japan describes it)",
+        max_length=250,
+        blank=True,
+        help_text="Where Japan places the island in its own administration: "
+        "Nemuro Subprefecture, Hokkaido (with the village, if any).",
+    )
+    administration_ru = models.CharField(
+        "administration (as Russia describes it)",
+        max_length=250,
+        blank=True,
+        help_text="How Russia, which governs the island, administers it: "
+        "Kurilsky or Yuzhno-Kurilsky District, Sakhalin Oblast.",
+    )
     latitude = models.DecimalField(max_digits=8, decimal_places=5)
     longitude = models.DecimalField(max_digits=8, decimal_places=5)
     is_named_in_1956 = models.BooleanField(
@@ -102,7 +137,7 @@ class Island(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0)
 
-    objects = SlugManager()
+    objects = IslandManager()
     history = HistoricalRecords()
 
     class Meta:
@@ -114,10 +149,13 @@ class Island(models.Model):
         return f"{self.name_ja} / {self.name_ru}"
 
     def get_absolute_url(self):
-        return reverse("timeline:event_list") + "?" + urlencode({"island": self.slug})
+        return reverse("timeline:island_detail", args=[self.slug])
 
     def natural_key(self):
         return (self.slug,)
+
+    def get_timeline_url(self):
+        return reverse("timeline:event_list") + "?" + urlencode({"island": self.slug})
 
 
 class Source(models.Model):
@@ -164,6 +202,9 @@ class Source(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("sources") + f"#{self.anchor}"
+
     def natural_key(self):
         return (self.slug,)
 
@@ -171,6 +212,10 @@ class Source(models.Model):
         message = precision_errors(self.date, self.date_precision)
         if message:
             raise ValidationError({"date": message})
+
+    @property
+    def anchor(self):
+        return f"source-{self.slug}"
 
     @property
     def display_date(self):
@@ -228,6 +273,12 @@ class EventQuerySet(PublishableQuerySet):
 
     def for_list(self):
         return self.select_related("era")
+
+    def for_strip(self):
+        """Just what the visual timeline draws: one light query for every event."""
+        return self.order_by().values_list(
+            "date", "end_date", "date_precision", "slug", "title", "is_key", named=True
+        )
 
     def for_detail(self):
         return self.select_related("era").prefetch_related(

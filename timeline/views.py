@@ -1,8 +1,8 @@
-from django.views.generic import DetailView
+from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from .filters import EventFilter
-from .models import Era, Event
+from .models import Era, Event, Island
 
 
 class EventListView(FilterView):
@@ -12,6 +12,28 @@ class EventListView(FilterView):
 
     def get_queryset(self):
         return Event.objects.published().for_list().chronological()
+
+    def get_context_data(self, **kwargs):
+        # The visual timeline shows every page of the filtered events, not just this
+        # page. Its two queries save two others: its rows give the paginator its
+        # count, and its eras fill the era menu (the widget's choices; the field still
+        # validates against its queryset), so the page costs no more than without it.
+        self.strip_events = list(self.object_list.for_strip())
+        eras = list(Era.objects.all())
+        era_field = self.filterset.form.fields["era"]
+        era_field.widget.choices = [
+            ("", era_field.empty_label),
+            *((era.slug, str(era)) for era in eras),
+        ]
+        context = super().get_context_data(**kwargs)
+        context["strip_events"] = self.strip_events
+        context["eras"] = eras
+        return context
+
+    def get_paginator(self, *args, **kwargs):
+        paginator = super().get_paginator(*args, **kwargs)
+        paginator.count = len(self.strip_events)
+        return paginator
 
     def render_to_response(self, context, **response_kwargs):
         if self.filterset.is_bound and not self.filterset.is_valid():
@@ -36,4 +58,19 @@ class EraDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["events"] = self.object.events.published().chronological()
+        return context
+
+
+class IslandListView(ListView):
+    def get_queryset(self):
+        return Island.objects.with_event_count()
+
+
+class IslandDetailView(DetailView):
+    model = Island
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["events"] = self.object.events.published().for_list().chronological()
+        context["islands"] = Island.objects.all()
         return context

@@ -20,14 +20,18 @@ def test_home_to_timeline_to_filtered_era_to_event(loaded_site, reader):
     expect(page).to_have_url(re.compile(r"/timeline/$"))
     check_page(page, "timeline")
 
-    page.get_by_label("Era").select_option("treaties-and-war")
+    # exact: get_by_label also matches aria-labels, and strip marks' names contain
+    # "era" (in "operations", "accelerate"...).
+    page.get_by_label("Era", exact=True).select_option("treaties-and-war")
     page.get_by_role("button", name="Show events").click()
     expect(page).to_have_url(re.compile(r"era=treaties-and-war"))
     expect(page.locator(".era-group")).to_have_count(1)
-    expect(page.get_by_role("link", name="Treaty of Shimoda")).to_be_visible()
+    # exact: the visual timeline's marks are named "title, date".
+    shimoda = page.get_by_role("link", name="Treaty of Shimoda", exact=True)
+    expect(shimoda).to_be_visible()
     expect(page.get_by_role("link", name="Tokyo Declaration")).to_have_count(0)
 
-    page.get_by_role("link", name="Treaty of Shimoda").click()
+    shimoda.click()
     expect(page.locator("h1")).to_have_text("Treaty of Shimoda")
     expect(page.locator(".event-date")).to_contain_text("7 February 1855")
     expect(page.locator(".sources li").first).to_be_visible()
@@ -37,8 +41,8 @@ def test_home_to_timeline_to_filtered_era_to_event(loaded_site, reader):
 def test_a_bad_filter_is_explained_on_the_page(loaded_site, reader):
     page = reader
     page.goto(loaded_site.url + "/timeline/")
-    page.get_by_label("From year").fill("2000")
-    page.get_by_label("To year").fill("1900")
+    page.get_by_label("From year", exact=True).fill("2000")
+    page.get_by_label("To year", exact=True).fill("1900")
     page.get_by_role("button", name="Show events").click()
     expect(page.get_by_role("alert")).to_contain_text("must not be before")
     assert serious_accessibility_violations(page) == []

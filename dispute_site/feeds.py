@@ -1,0 +1,63 @@
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from timeline.models import Event
+
+FEED_SIZE = 30
+
+
+def absolute(path):
+    return settings.SITE_URL + path
+
+
+class EventFeed(Feed):
+    """Published events, the most recently updated first, so that corrections show."""
+
+    title = f"{settings.SITE_NAME}: events"
+    description = (
+        "New and updated events in the timeline of the Japan–Russia dispute over the "
+        "Northern Territories / Southern Kurils."
+    )
+
+    # Absolute addresses from SITE_URL, as in the canonical links: the syndication
+    # framework would otherwise use whatever host the request named.
+    def link(self):
+        return absolute(reverse("timeline:event_list"))
+
+    def feed_url(self):
+        return absolute(reverse("event_feed"))
+
+    def items(self):
+        return (
+            Event.objects.published()
+            .for_list()
+            .order_by("-updated_at", "-pk")[:FEED_SIZE]
+        )
+
+    def item_title(self, event):
+        return f"{event.title} ({event.display_date})"
+
+    def item_description(self, event):
+        return event.summary
+
+    def item_link(self, event):
+        return absolute(event.get_absolute_url())
+
+    def item_pubdate(self, event):
+        return event.published_at
+
+    def item_updateddate(self, event):
+        return event.updated_at
+
+    def item_categories(self, event):
+        return [event.era.title, event.get_kind_display()]
+
+
+class AtomEventFeed(EventFeed):
+    feed_type = Atom1Feed
+    subtitle = EventFeed.description
+
+    def feed_url(self):
+        return absolute(reverse("event_feed_atom"))

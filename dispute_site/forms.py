@@ -1,0 +1,21 @@
+from django import forms
+
+from .search import MAX_QUERY_LENGTH, RESULT_TYPE_CHOICES
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search for",
+        max_length=MAX_QUERY_LENGTH,
+        required=False,
+        error_messages={
+            "max_length": "Please shorten your search to at most %(limit_value)d "
+            "characters (it has %(show_value)d)."
+        },
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    type = forms.ChoiceField(
+        label="Show",
+        choices=[("", "Everything"), *RESULT_TYPE_CHOICES],
+        required=False,
+    )

@@ -1,0 +1,101 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib import sitemaps
+from django.db.models import Exists, OuterRef, Subquery
+from django.urls import reverse
+
+from positions.models import Position, Topic
+from timeline.models import Country, Era, Event, Island
+
+
+class SiteSitemap(sitemaps.Sitemap):
+    """Addresses on SITE_URL, as in the canonical links and feeds.
+
+    Sections return lists: the paginator would count a queryset with a query of its
+    own, two queries a section where one will do.
+    """
+
+    @property
+    def protocol(self):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
+
+
+class PageSitemap(SiteSitemap):
+    """The pages that are no object's own: the search page is left out."""
+
+    def items(self):
+        return [
+            "home",
+            "timeline:event_list",
+            "timeline:island_list",
+            "positions:topic_list",
+            "sources",
+        ]
+
+    def location(self, name):
+        return reverse(name)
+
+
+class EventSitemap(SiteSitemap):
+    def items(self):
+        return list(Event.objects.published().order_by("date", "pk"))
+
+    def lastmod(self, event):
+        return event.updated_at
+
+
+class EraSitemap(SiteSitemap):
+    def items(self):
+        return list(Era.objects.all())
+
+
+class IslandSitemap(SiteSitemap):
+    def items(self):
+        return list(Island.objects.all())
+
+
+class TopicSitemap(SiteSitemap):
+    def items(self):
+        # A topic page changes when one of its published positions does.
+        latest = (
+            Position.objects.published()
+            .filter(topic=OuterRef("pk"))
+            .order_by("-updated_at")
+            .values("updated_at")[:1]
+        )
+        return list(
+            Topic.objects.with_published_positions()
+            .annotate(last_update=Subquery(latest))
+            .order_by("order", "title")
+        )
+
+    def lastmod(self, topic):
+        return topic.last_update
+
+
+class CountrySitemap(SiteSitemap):
+    """Each side's positions on every topic: the pages positions builds per country."""
+
+    def items(self):
+        return list(
+            Country.objects.filter(
+                Exists(Position.objects.published().filter(country=OuterRef("pk")))
+            )
+        )
+
+    def location(self, country):
+        return reverse("positions:country_detail", args=[country.slug])
+
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "eras": EraSitemap,
+    "events": EventSitemap,
+    "islands": IslandSitemap,
+    "topics": TopicSitemap,
+    "countries": CountrySitemap,
+}

@@ -1,0 +1,103 @@
+import datetime
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from ..factories import make_era, make_event, make_island
+from .conftest import check_page
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def small_site(transactional_db, live_server):
+    """Two islands and a few events, without waiting for the shipped fixtures."""
+    early = make_era(slug="early", title="Treaties and war", end_year=1945)
+    late = make_era(slug="late", title="After the war", start_year=1946, order=1)
+    shikotan = make_island(
+        slug="shikotan",
+        name_ja="Shikotan",
+        name_ja_native="色丹島",
+        name_ru="Shikotan",
+        name_ru_native="Шикотан",
+        is_named_in_1956=True,
+        order=2,
+    )
+    make_island(
+        slug="etorofu",
+        name_ja="Etorofu",
+        name_ja_native="択捉島",
+        name_ru="Iturup",
+        name_ru_native="Итуруп",
+        order=1,
+    )
+    make_event(
+        slug="treaty-of-shimoda",
+        title="Treaty of Shimoda",
+        date=datetime.date(1855, 2, 7),
+        era=early,
+        is_key=True,
+    )
+    declaration = make_event(
+        slug="joint-declaration",
+        title="Joint Declaration",
+        date=datetime.date(1956, 10, 19),
+        era=late,
+    )
+    declaration.islands.set([shikotan])
+    return live_server
+
+
+def test_islands_page_map_leads_to_an_island(small_site, reader):
+    page = reader
+    page.goto(small_site.url + "/")
+    page.get_by_role("navigation", name="Main").get_by_role(
+        "link", name="Islands"
+    ).click()
+    expect(page).to_have_url(re.compile(r"/islands/$"))
+    expect(page.locator("h1")).to_have_text("The islands")
+    check_page(page, "islands")
+
+    page.get_by_role(
+        "link", name="Shikotan, named in the 1956 Joint Declaration"
+    ).click()
+    expect(page).to_have_url(re.compile(r"/islands/shikotan/$"))
+    expect(page.locator("h1")).to_have_text("Shikotan")
+    expect(page.locator('.island-native [lang="ja"]')).to_have_text("色丹島")
+    expect(page.locator('.island-native [lang="ru"]')).to_have_text("Шикотан")
+    expect(page.locator(".map-island-link.is-current")).to_have_count(1)
+    expect(
+        page.get_by_role("link", name="Joint Declaration", exact=True)
+    ).to_be_visible()
+    check_page(page, "island")
+
+
+def test_visual_timeline_marks_lead_to_events(small_site, reader):
+    page = reader
+    page.goto(small_site.url + "/timeline/")
+    marks = page.locator(".strip-mark")
+    expect(marks).to_have_count(2)
+    check_page(page, "timeline-strip")
+
+    page.set_viewport_size({"width": 375, "height": 900})
+    # The strip scrolls inside its own box; the page does not scroll sideways.
+    box = page.locator(".strip-scroll")
+    assert box.evaluate("el => el.scrollWidth > el.clientWidth")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+    page.get_by_role(
+        "link", name="Treaty of Shimoda, 7 February 1855 (key event)"
+    ).click()
+    expect(page.locator("h1")).to_have_text("Treaty of Shimoda")
+
+
+def test_visual_timeline_works_from_the_keyboard(small_site, reader):
+    page = reader
+    page.goto(small_site.url + "/timeline/")
+    page.locator(".strip-mark").first.focus()
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert focused == "Joint Declaration, 19 October 1956"
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Joint Declaration")

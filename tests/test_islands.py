@@ -1,0 +1,315 @@
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+
+from timeline.maps import Projection, build_island_map, load_outlines, match_outlines
+from timeline.models import Island
+from timeline.publishing import Status
+
+from .factories import make_event, make_island
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def islands():
+    etorofu = make_island(
+        slug="etorofu",
+        name_ja="Etorofu",
+        name_ja_native="択捉島",
+        name_ru="Iturup",
+        name_ru_native="Итуруп",
+        area_km2="3166.6",
+        population=6387,
+        population_year=2021,
+        administration_ja="Nemuro Subprefecture, Hokkaido",
+        administration_ru="Kurilsky District, Sakhalin Oblast",
+        latitude="45.0",
+        longitude="147.9",
+        order=1,
+    )
+    shikotan = make_island(
+        slug="shikotan",
+        name_ja="Shikotan",
+        name_ja_native="色丹島",
+        name_ru="Shikotan",
+        name_ru_native="Шикотан",
+        area_km2="253.3",
+        is_named_in_1956=True,
+        latitude="43.8",
+        longitude="146.7",
+        order=2,
+    )
+    habomai = make_island(
+        slug="habomai-islands",
+        name_ja="Habomai Islands",
+        name_ja_native="歯舞群島",
+        name_ru="Habomai",
+        name_ru_native="Хабомаи",
+        area_km2="99.9",
+        population_note="no civilian residents; border guards",
+        is_named_in_1956=True,
+        latitude="43.45",
+        longitude="146.1",
+        order=3,
+    )
+    return {"etorofu": etorofu, "shikotan": shikotan, "habomai": habomai}
+
+
+@pytest.fixture
+def shikotan_events(islands):
+    declaration = make_event(
+        slug="joint-declaration",
+        title="Joint Declaration",
+        date=datetime.date(1956, 10, 19),
+    )
+    declaration.islands.set([islands["shikotan"]])
+    draft = make_event(slug="draft-visit", title="Draft visit", status=Status.DRAFT)
+    draft.islands.set([islands["shikotan"]])
+    make_event(slug="unrelated", title="Unrelated event")
+    return declaration
+
+
+def map_links(html):
+    """The islands the map links to, as (href, accessible name)."""
+    return re.findall(
+        r'<a href="([^"]+)" class="map-island-link[^"]*" aria-label="([^"]+)"', html
+    )
+
+
+# --- pages ---
+
+
+def test_island_list_shows_both_names_in_both_scripts(client, islands):
+    response = client.get(reverse("timeline:island_list"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for name in ("Etorofu", "Iturup", "Shikotan", "Habomai Islands"):
+        assert name in html
+    assert '<span lang="ja">択捉島</span>' in html
+    assert '<span lang="ru">Итуруп</span>' in html
+    assert '<span lang="ja">歯舞群島</span>' in html
+    assert "3,166.6 km²" in html
+    assert "6,387 (2021)" in html
+    assert "no civilian residents; border guards" in html
+
+
+def test_island_list_counts_only_published_events(client, islands, shikotan_events):
+    response = client.get(reverse("timeline:island_list"))
+    counts = {
+        island.slug: island.event_count for island in response.context["object_list"]
+    }
+    assert counts == {"etorofu": 0, "shikotan": 1, "habomai-islands": 0}
+    assert b"1 event in the timeline" in response.content
+
+
+def test_island_page_shows_facts_and_both_administrations(client, islands):
+    response = client.get(islands["etorofu"].get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Etorofu / Iturup</h1>" in html
+    assert '<span lang="ja">択捉島</span>' in html
+    assert '<span lang="ru">Итуруп</span>' in html
+    assert "Administration, as Japan describes it" in html
+    assert "Nemuro Subprefecture, Hokkaido" in html
+    assert "Administration, as Russia describes it" in html
+    assert "Kurilsky District, Sakhalin Oblast" in html
+    assert "Not named" in html
+
+
+def test_island_page_leaves_out_administration_not_yet_written(client, islands):
+    html = client.get(islands["shikotan"].get_absolute_url()).content.decode()
+    assert "Administration, as" not in html
+    assert "Named: Article 9" in html
+
+
+def test_island_page_lists_only_published_events(client, islands, shikotan_events):
+    response = client.get(islands["shikotan"].get_absolute_url())
+    assert [event.slug for event in response.context["events"]] == ["joint-declaration"]
+    assert b"Joint Declaration" in response.content
+    assert b"Draft visit" not in response.content
+    assert b"Unrelated event" not in response.content
+
+
+def test_island_page_links_to_the_filtered_timeline(client, islands):
+    html = client.get(islands["shikotan"].get_absolute_url()).content.decode()
+    assert 'href="/timeline/?island=shikotan"' in html
+
+
+def test_unknown_island_is_a_404(client, islands):
+    assert client.get("/islands/urup/").status_code == 404
+    assert client.get("/islands/not a slug/").status_code == 404
+
+
+def test_island_url_is_its_page(islands):
+    assert islands["shikotan"].get_absolute_url() == "/islands/shikotan/"
+    assert islands["shikotan"].get_timeline_url() == "/timeline/?island=shikotan"
+
+
+def test_event_page_links_its_islands_to_their_pages(client, islands, shikotan_events):
+    html = client.get(shikotan_events.get_absolute_url()).content.decode()
+    assert 'href="/islands/shikotan/"' in html
+
+
+def test_main_navigation_links_to_the_islands(client, islands):
+    html = client.get(reverse("timeline:island_list")).content.decode()
+    assert 'href="/islands/" aria-current="page">Islands</a>' in html
+    html = client.get(reverse("home")).content.decode()
+    assert 'href="/islands/">Islands</a>' in html
+
+
+# --- the map on the pages ---
+
+
+def test_map_links_every_island_with_an_accessible_name(client, islands):
+    html = client.get(reverse("timeline:island_list")).content.decode()
+    assert map_links(html) == [
+        ("/islands/etorofu/", "Etorofu / Iturup"),
+        ("/islands/shikotan/", "Shikotan, named in the 1956 Joint Declaration"),
+        (
+            "/islands/habomai-islands/",
+            "Habomai Islands / Habomai, named in the 1956 Joint Declaration",
+        ),
+    ]
+    assert '<title id="island-map-title">' in html
+    assert '<desc id="island-map-desc">' in html
+    assert "Hatched: Shikotan and Habomai Islands / Habomai" in html
+    assert "Named in the 1956 Joint Declaration" in html
+    assert '<tspan lang="ja">択捉島</tspan>' in html
+    assert '<tspan lang="ru">Итуруп</tspan>' in html
+
+
+def test_map_highlights_the_current_island(client, islands):
+    html = client.get(islands["shikotan"].get_absolute_url()).content.decode()
+    current = re.findall(r'<a href="([^"]+)" class="map-island-link is-current"', html)
+    assert current == ["/islands/shikotan/"]
+    assert 'aria-current="page"' in html
+    assert "Thick outline: Shikotan" in html
+
+
+def test_home_page_shows_the_islands_at_a_glance(client, islands):
+    html = client.get(reverse("home")).content.decode()
+    assert "The four islands at a glance" in html
+    assert len(map_links(html)) == 3
+    assert "253.3 km²" in html
+
+
+def test_map_without_islands_still_draws_the_outlines(client):
+    response = client.get(reverse("timeline:island_list"))
+    assert response.status_code == 200
+    assert b'class="map-island"' in response.content
+    assert map_links(response.content.decode()) == []
+
+
+# --- map geometry ---
+
+
+def test_projection_puts_the_corners_at_the_corners():
+    projection = Projection(west=145, east=148, south=43, north=45, width=600)
+    assert projection.point(145, 45) == (0, 0)
+    assert projection.point(148, 43) == (600, projection.height)
+    # A degree of latitude is longer than a degree of longitude at 44°N.
+    assert projection.height > 600 * 2 / 3
+
+
+def test_projection_keeps_north_up_and_east_right():
+    projection = Projection(west=145, east=148, south=43, north=45)
+    west_x, north_y = projection.point(145.5, 44.5)
+    east_x, south_y = projection.point(147.5, 43.5)
+    assert east_x > west_x
+    assert south_y > north_y
+
+
+def test_projection_path_closes_each_polygon():
+    projection = Projection(west=0, east=1, south=0, north=1, width=100)
+    path = projection.path([[[0, 0], [1, 0], [1, 1]], [[0, 1], [0.5, 1], [0, 0.5]]])
+    assert path.count("M") == 2
+    assert path.count("Z") == 2
+
+
+def test_outlines_file_is_sound():
+    data = load_outlines()
+    bounds = data["bounds"]
+    keys = [outline["key"] for outline in data["islands"]]
+    assert keys == ["etorofu", "kunashiri", "shikotan", "habomai"]
+    for shape in data["islands"] + data["reference"]:
+        for polygon in shape["polygons"]:
+            assert len(polygon) >= 5
+            for lon, lat in polygon:
+                assert 144 < lon < 150
+                assert 42 < lat < 46
+        lon, lat = shape["label"]
+        assert bounds["west"] <= lon <= bounds["east"]
+        assert bounds["south"] <= lat <= bounds["north"]
+
+
+def test_outlines_match_islands_by_slug_or_latin_name():
+    outlines = load_outlines()["islands"]
+    islands = [
+        Island(pk=1, slug="etorofu-iturup", name_ja="Etorofu", name_ru="Iturup"),
+        Island(pk=2, slug="kunashir", name_ja="Kunashiri", name_ru="Kunashir"),
+        Island(pk=3, slug="island-3", name_ja="Shikotan", name_ru="Shikotan"),
+        Island(pk=4, slug="habomai", name_ja="Habomai Islands", name_ru="Khabomai"),
+        Island(pk=5, slug="urup", name_ja="Uruppu", name_ru="Urup"),
+    ]
+    pairs = match_outlines(islands, outlines)
+    assert {key: island.pk for key, island in pairs.items()} == {
+        "etorofu": 1,
+        "kunashiri": 2,
+        "shikotan": 3,
+        "habomai": 4,
+    }
+
+
+def test_an_island_without_an_outline_gets_a_marker_inside_the_map():
+    inside = Island(
+        pk=1,
+        slug="somewhere",
+        name_ja="Somewhere",
+        name_ru="Gde-to",
+        latitude=44,
+        longitude=146,
+        is_named_in_1956=False,
+    )
+    outside = Island(
+        pk=2,
+        slug="urup",
+        name_ja="Uruppu",
+        name_ru="Urup",
+        latitude=46,
+        longitude=150,
+        is_named_in_1956=False,
+    )
+    drawn = build_island_map([inside, outside], current=inside)
+    assert drawn["islands"] == []
+    assert [marker.island for marker in drawn["markers"]] == [inside]
+    marker = drawn["markers"][0]
+    assert marker.is_current
+    assert 0 < marker.x < drawn["width"]
+    assert 0 < marker.y < drawn["height"]
+    # Four outlines with no island in the database are drawn as plain land.
+    assert len(drawn["land"]) == 4
+
+
+# --- with the shipped content ---
+
+
+def test_the_shipped_islands_each_get_their_outline(site_content):
+    drawn = build_island_map(Island.objects.all())
+    assert [shape.island.slug for shape in drawn["islands"]] == [
+        "etorofu-iturup",
+        "kunashiri-kunashir",
+        "shikotan",
+        "habomai",
+    ]
+    assert drawn["markers"] == []
+    assert drawn["land"] == []
+
+
+def test_the_shipped_island_pages_answer(client, site_content):
+    for island in Island.objects.all():
+        response = client.get(island.get_absolute_url())
+        assert response.status_code == 200
+        assert island.name_ru_native in response.content.decode()

@@ -1,0 +1,254 @@
+"""The bibliography at /sources/ and the "Cite this page" box."""
+
+import datetime
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from positions.models import Position, Topic
+from timeline.models import Citation
+from timeline.publishing import Status
+
+from .factories import (
+    make_country,
+    make_era,
+    make_event,
+    make_position,
+    make_source,
+    make_statement,
+    make_topic,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def bibliography():
+    era = make_era()
+    treaty = make_source(
+        slug="shimoda-treaty",
+        title="Treaty of Commerce and Navigation between Japan and Russia",
+        author="Governments of Japan and Russia",
+        publisher="National Diet Library",
+        date=datetime.date(1855, 2, 7),
+        kind="treaty",
+        url="https://example.org/shimoda",
+        language="ja",
+    )
+    book = make_source(
+        slug="hara-1998",
+        title="Japanese-Soviet/Russian Relations since 1945",
+        author="Kimie Hara",
+        publisher="Routledge",
+        date=datetime.date(1998, 1, 1),
+        date_precision="year",
+        kind="scholarship",
+    )
+    shimoda = make_event(
+        slug="treaty-of-shimoda",
+        title="Treaty of Shimoda",
+        date=datetime.date(1855, 2, 7),
+        era=era,
+        source=treaty,
+    )
+    Citation.objects.create(event=shimoda, source=book, locator="p. 12")
+    make_event(
+        slug="secret",
+        title="Secret draft event",
+        era=era,
+        source=book,
+        status=Status.DRAFT,
+    )
+    make_event(
+        slug="scheduled",
+        title="Scheduled event",
+        era=era,
+        published_at=timezone.now() + datetime.timedelta(days=1),
+        source=make_source(slug="scheduled-only", title="Not yet cited"),
+    )
+    make_source(slug="uncited", title="Uncited notes")
+    make_event(
+        slug="draft-only",
+        era=era,
+        status=Status.DRAFT,
+        source=make_source(slug="draft-source", title="Draft-only source"),
+    )
+    return {"treaty": treaty, "book": book, "shimoda": shimoda}
+
+
+def test_bibliography_groups_sources_by_kind(client, bibliography):
+    response = client.get(reverse("sources"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("<h1>") == 1
+    treaties = html.index('<h2 id="kind-treaty">Treaties and official documents</h2>')
+    scholarship = html.index('<h2 id="kind-scholarship">Scholarship</h2>')
+    assert treaties < scholarship
+    assert html.index("Treaty of Commerce") < scholarship < html.index("Kimie Hara")
+
+
+def test_each_source_shows_its_details_and_anchor(client, bibliography):
+    html = client.get(reverse("sources")).content.decode()
+    assert 'id="source-shimoda-treaty"' in html
+    assert "Governments of Japan and Russia" in html
+    assert "National Diet Library" in html
+    assert "7 February 1855" in html
+    assert 'href="https://example.org/shimoda"' in html
+    assert "In Japanese." in html
+    assert "Routledge, 1998." in html
+
+
+def test_each_source_lists_the_published_events_citing_it(client, bibliography):
+    response = client.get(reverse("sources"))
+    html = response.content.decode()
+    book = next(s for s in response.context["object_list"] if s.slug == "hara-1998")
+    assert [event.title for event in book.citing_events] == ["Treaty of Shimoda"]
+    assert html.count('href="/timeline/treaty-of-shimoda/"') == 2
+    assert "Secret draft event" not in html
+
+
+def test_sources_cited_only_by_drafts_or_nothing_are_left_out(client, bibliography):
+    html = client.get(reverse("sources")).content.decode()
+    for title in ["Uncited notes", "Draft-only source", "Not yet cited"]:
+        assert title not in html
+
+
+def test_an_event_cited_twice_by_one_source_is_listed_once(client, bibliography):
+    Citation.objects.create(
+        event=bibliography["shimoda"], source=bibliography["book"], locator="p. 40"
+    )
+    html = client.get(reverse("sources")).content.decode()
+    assert html.count('href="/timeline/treaty-of-shimoda/"') == 2
+
+
+def test_source_url_points_at_its_bibliography_entry(bibliography):
+    assert (
+        bibliography["treaty"].get_absolute_url() == "/sources/#source-shimoda-treaty"
+    )
+
+
+def test_event_sources_link_to_the_bibliography(client, bibliography):
+    html = client.get(bibliography["shimoda"].get_absolute_url()).content.decode()
+    assert 'href="/sources/#source-shimoda-treaty"' in html
+    assert 'href="/sources/#source-hara-1998"' in html
+
+
+def test_empty_bibliography_says_so(client, db):
+    response = client.get(reverse("sources"))
+    assert response.status_code == 200
+    assert b"No sources have been published yet." in response.content
+
+
+def test_each_source_lists_the_published_statements_citing_it(client, bibliography):
+    topic = make_topic(title="Legal basis")
+    japan = make_country(name="Japan")
+    position = make_position(country=japan, topic=topic)
+    statement = make_statement(
+        position=position,
+        source=bibliography["book"],
+        speaker_label="Ministry of Foreign Affairs of Japan",
+        date=datetime.date(1993, 10, 13),
+    )
+    hidden = make_position(topic=topic, status=Status.DRAFT)
+    make_statement(
+        position=hidden, source=bibliography["book"], speaker_label="Hidden speaker"
+    )
+    statement_only = make_source(title="Cited by a statement only")
+    make_statement(position=position, source=statement_only)
+    make_statement(position=hidden, source=make_source(title="Draft statement source"))
+
+    html = client.get(reverse("sources")).content.decode()
+    assert "Ministry of Foreign Affairs of Japan, 13 October 1993" in html
+    assert "(Japan on Legal basis)" in html
+    assert f'href="{statement.get_absolute_url()}"' in html
+    assert "Hidden speaker" not in html
+    assert "Cited by a statement only" in html
+    assert "Draft statement source" not in html
+
+
+def build_sources(count, with_statements):
+    era = make_era()
+    kinds = ["treaty", "government", "scholarship", "press", "reference", "other"]
+    position = make_position() if with_statements else None
+    for i in range(count):
+        source = make_source(kind=kinds[i % len(kinds)])
+        make_event(era=era, source=source)
+        make_event(era=era, source=source)
+        if with_statements:
+            make_statement(position=position, source=source)
+
+
+def assert_flat_queries(client, with_statements):
+    build_sources(5, with_statements)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(reverse("sources")).status_code == 200
+    build_sources(60, with_statements)
+    with CaptureQueriesContext(connection) as large:
+        assert client.get(reverse("sources")).status_code == 200
+    assert len(small) == len(large) <= 10
+
+
+def test_bibliography_queries_stay_flat(client):
+    assert_flat_queries(client, with_statements=False)
+
+
+def test_bibliography_queries_stay_flat_with_statements(client):
+    assert_flat_queries(client, with_statements=True)
+
+
+# Cite this page
+
+
+def test_event_page_has_a_cite_box(client, bibliography):
+    event = bibliography["shimoda"]
+    html = client.get(event.get_absolute_url()).content.decode()
+    today = timezone.now().strftime("%-d %B %Y")
+    updated = event.updated_at.strftime("%-d %B %Y")
+    assert '<h2 id="cite-title">Cite this page</h2>' in html
+    assert '<label for="cite-text">' in html
+    citation = (
+        "Northern Territories / Southern Kurils: the dispute. “Treaty of Shimoda.” "
+        f"Last updated {updated}. http://127.0.0.1:8000/timeline/treaty-of-shimoda/ "
+        f"(accessed {today})."
+    )
+    assert f"readonly>{citation}</textarea>" in html
+
+
+def test_cite_box_copy_button_needs_no_inline_script(client, bibliography):
+    html = client.get(bibliography["shimoda"].get_absolute_url()).content.decode()
+    assert '<script src="/static/js/cite.js" defer></script>' in html
+    assert "<script>" not in html
+    assert " onclick=" not in html
+    assert 'data-copy="cite-text" hidden' in html
+    assert finders.find("js/cite.js")
+
+
+def test_topic_page_has_a_cite_box_dated_by_its_latest_position(client):
+    topic = make_topic(slug="legal-basis", title="Legal basis of sovereignty")
+    older = make_position(topic=topic)
+    make_position(topic=topic)
+    latest = make_position(topic=topic, status=Status.DRAFT)
+    for position, days in [(older, 30), (latest, 0)]:
+        Position.objects.filter(pk=position.pk).update(
+            updated_at=timezone.now() - datetime.timedelta(days=days)
+        )
+    newest_public = topic.positions.published().latest("updated_at")
+    html = client.get(topic.get_absolute_url()).content.decode()
+    assert '<h2 id="cite-title">Cite this page</h2>' in html
+    assert (
+        "“Legal basis of sovereignty.” Last updated "
+        f"{newest_public.updated_at:%-d %B %Y}. "
+        "http://127.0.0.1:8000/positions/legal-basis/"
+    ) in html
+
+
+def test_topic_page_sources_link_to_the_bibliography(client):
+    source = make_source(slug="mofa-1992", title="Japan's Northern Territories")
+    make_statement(source=source, position=make_position(topic=make_topic()))
+    topic = Topic.objects.get()
+    html = client.get(topic.get_absolute_url()).content.decode()
+    assert 'href="/sources/#source-mofa-1992"' in html

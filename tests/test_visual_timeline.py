@@ -1,0 +1,270 @@
+import datetime
+import re
+from types import SimpleNamespace
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from timeline.models import Era, Event
+from timeline.publishing import Status
+from timeline.strip import (
+    KEY_RADIUS,
+    MARK_GAP,
+    MARK_RADIUS,
+    YearScale,
+    assign_lanes,
+    build_strip,
+    era_bands,
+    fractional_year,
+    year_domain,
+)
+
+from .factories import make_era, make_event, make_island
+
+D = datetime.date
+TODAY = D(2026, 6, 1)
+
+
+def era(start, end=None, title="An era", order=0):
+    return SimpleNamespace(start_year=start, end_year=end, title=title, order=order)
+
+
+def row(date, title="Event", is_key=False, slug=None, end_date=None, precision="day"):
+    return SimpleNamespace(
+        date=date,
+        end_date=end_date,
+        date_precision=precision,
+        slug=slug or title.lower().replace(" ", "-"),
+        title=title,
+        is_key=is_key,
+    )
+
+
+def strip_marks(html):
+    """The visual timeline's links, as (href, accessible name)."""
+    return re.findall(
+        r'<a href="([^"]+)" class="strip-mark[^"]*" aria-label="([^"]+)"', html
+    )
+
+
+# --- geometry ---
+
+
+def test_fractional_year():
+    assert fractional_year(D(1956, 1, 1)) == 1956
+    assert fractional_year(D(1956, 7, 2)) == pytest.approx(1956.5, abs=0.01)
+    assert fractional_year(D(1955, 12, 31)) < 1956
+
+
+def test_year_scale_maps_the_domain_onto_the_width():
+    scale = YearScale(1855, 2027, left=20, right=980)
+    assert scale.x(1855) == 20
+    assert scale.x(2027) == 980
+    assert scale.x(1941) == 500
+    assert scale.x_for_date(D(1855, 1, 1)) == 20
+
+
+def test_later_dates_are_further_right():
+    scale = YearScale(1855, 2027)
+    dates = [
+        D(1855, 2, 7),
+        D(1855, 8, 7),
+        D(1945, 8, 9),
+        D(1956, 10, 19),
+        D(2019, 1, 22),
+    ]
+    xs = [scale.x_for_date(value) for value in dates]
+    assert xs == sorted(xs)
+    assert len(set(xs)) == len(xs)
+
+
+def test_ticks_are_round_years_inside_the_axis():
+    scale = YearScale(1855, 2027)
+    ticks = scale.ticks()
+    assert [tick["year"] for tick in ticks] == list(range(1860, 2021, 20))
+    assert all(scale.left <= tick["x"] <= scale.right for tick in ticks)
+    assert [tick["year"] for tick in YearScale(1990, 1996).ticks()] == list(
+        range(1990, 1997)
+    )
+
+
+def test_domain_spans_every_era_and_event():
+    eras = [era(1855, 1945), era(1991)]
+    assert year_domain([D(1850, 5, 1)], eras, TODAY) == (1850, 2027)
+    assert year_domain([], [], TODAY) == (2025, 2027)
+
+
+def test_era_bands_tile_the_axis_without_overlapping():
+    eras = [
+        era(1855, 1945, "Treaties and war"),
+        era(1945, 1960, "The 1956 declaration"),
+        era(1960, 1991, "Cold War"),
+        era(1991, None, "Since 1991"),
+    ]
+    scale = YearScale(1855, 2027)
+    bands = era_bands(eras, scale, TODAY)
+    assert [band.number for band in bands] == [1, 2, 3, 4]
+    assert bands[0].x == scale.left
+    for band, following in zip(bands, bands[1:], strict=False):
+        assert band.x + band.width == pytest.approx(following.x, abs=0.11)
+    # The open-ended era runs to the end of this year.
+    assert bands[-1].x + bands[-1].width == pytest.approx(scale.right, abs=0.11)
+
+
+def test_era_band_labels_fall_back_to_a_number_when_the_title_does_not_fit():
+    eras = [era(1855, 1945, "Treaties and war"), era(1945, 1947, "A long title here")]
+    bands = era_bands(eras, YearScale(1855, 2027), TODAY)
+    assert bands[0].label == "1. Treaties and war"
+    assert bands[1].label == "2"
+
+
+def test_era_bands_keep_the_eras_order_for_their_numbers():
+    eras = [era(1991, None, "Later", order=1), era(1855, 1990, "Earlier", order=2)]
+    bands = era_bands(eras, YearScale(1855, 2027), TODAY)
+    assert [band.number for band in bands] == [1, 2]
+    assert bands[0].x > bands[1].x
+
+
+def test_lanes_keep_neighbouring_marks_apart():
+    spans = [(100, 5), (104, 5), (108, 8), (200, 5), (300, 5), (303, 5)]
+    lanes = assign_lanes(spans)
+    assert lanes == [0, 1, 2, 0, 0, 1]
+    for lane in set(lanes):
+        in_lane = [
+            span for span, chosen in zip(spans, lanes, strict=True) if chosen == lane
+        ]
+        for (x1, r1), (x2, r2) in zip(in_lane, in_lane[1:], strict=False):
+            assert x1 + r1 + MARK_GAP <= x2 - r2
+
+
+def test_a_crowded_stretch_keeps_every_mark():
+    lanes = assign_lanes([(100, 5)] * 12, lanes=3)
+    assert len(lanes) == 12
+    assert set(lanes) == {0, 1, 2}
+
+
+def test_build_strip_orders_marks_by_date_and_sizes_key_events():
+    rows = [
+        row(D(1993, 10, 13), "Tokyo Declaration"),
+        row(D(1855, 2, 7), "Treaty of Shimoda", is_key=True),
+        row(D(1956, 10, 1), "Joint Declaration", precision="month"),
+    ]
+    strip = build_strip(rows, [era(1855, 1945), era(1945)], today=TODAY)
+    marks = strip["marks"]
+    assert [mark.title for mark in marks] == [
+        "Treaty of Shimoda",
+        "Joint Declaration",
+        "Tokyo Declaration",
+    ]
+    assert [mark.x for mark in marks] == sorted(mark.x for mark in marks)
+    assert [mark.radius for mark in marks] == [KEY_RADIUS, MARK_RADIUS, MARK_RADIUS]
+    assert marks[0].accessible_name == "Treaty of Shimoda, 7 February 1855 (key event)"
+    assert marks[1].accessible_name == "Joint Declaration, October 1956"
+    assert marks[0].url == "/timeline/treaty-of-shimoda/"
+    assert all(mark.y < strip["axis_y"] for mark in marks)
+    assert (strip["start_year"], strip["end_year"]) == (1855, 2026)
+
+
+# --- on the pages ---
+
+
+@pytest.fixture
+def timeline(db):
+    early = make_era(slug="early", title="Early", start_year=1855, end_year=1945)
+    late = make_era(slug="late", title="Late", start_year=1946, order=1)
+    shikotan = make_island(slug="shikotan")
+    events = {
+        "shimoda": make_event(
+            slug="shimoda",
+            title="Treaty of Shimoda",
+            date=D(1855, 2, 7),
+            era=early,
+            is_key=True,
+        ),
+        "declaration": make_event(
+            slug="declaration",
+            title="Joint Declaration",
+            date=D(1956, 10, 19),
+            era=late,
+        ),
+        "tokyo": make_event(
+            slug="tokyo", title="Tokyo Declaration", date=D(1993, 10, 13), era=late
+        ),
+    }
+    events["declaration"].islands.set([shikotan])
+    make_event(slug="secret", title="Secret draft", era=late, status=Status.DRAFT)
+    return events
+
+
+def test_timeline_strip_marks_link_to_events_with_accessible_names(client, timeline):
+    html = client.get(reverse("timeline:event_list")).content.decode()
+    assert strip_marks(html) == [
+        ("/timeline/shimoda/", "Treaty of Shimoda, 7 February 1855 (key event)"),
+        ("/timeline/declaration/", "Joint Declaration, 19 October 1956"),
+        ("/timeline/tokyo/", "Tokyo Declaration, 13 October 1993"),
+    ]
+    assert '<title id="strip-title">Visual timeline, 1855 to ' in html
+    assert 'class="strip-mark is-key"' in html
+    assert "1. Early" in html
+    assert "Secret draft" not in html
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"era": "early"}, ["/timeline/shimoda/"]),
+        ({"island": "shikotan"}, ["/timeline/declaration/"]),
+        (
+            {"year_from": "1900", "order": "newest"},
+            ["/timeline/declaration/", "/timeline/tokyo/"],
+        ),
+        ({"q": "declaration"}, ["/timeline/declaration/", "/timeline/tokyo/"]),
+    ],
+)
+def test_timeline_strip_follows_the_filters(client, timeline, params, expected):
+    html = client.get(reverse("timeline:event_list"), params).content.decode()
+    assert [href for href, _ in strip_marks(html)] == expected
+    assert "every event that matches the filters" in html
+
+
+def test_timeline_strip_is_empty_for_a_bad_filter(client, timeline):
+    response = client.get(reverse("timeline:event_list"), {"year_from": "abc"})
+    assert response.status_code == 400
+    assert strip_marks(response.content.decode()) == []
+
+
+def test_timeline_strip_shows_every_page_of_events(client, timeline):
+    era = Era.objects.get(slug="late")
+    for day in range(30):
+        make_event(era=era, date=D(2000, 1, 1) + datetime.timedelta(days=day))
+    response = client.get(reverse("timeline:event_list"))
+    assert len(response.context["object_list"]) == 25
+    assert len(strip_marks(response.content.decode())) == 33
+
+
+def test_home_strip_shows_all_published_events(client, timeline):
+    response = client.get(reverse("home"))
+    html = response.content.decode()
+    assert len(strip_marks(html)) == 3
+    assert "Secret draft" not in html
+    assert response.context["event_count"] == 3
+
+
+def test_a_scheduled_event_stays_off_the_strip(client, timeline):
+    make_event(
+        slug="scheduled",
+        title="Scheduled",
+        published_at=timezone.now() + datetime.timedelta(days=1),
+    )
+    html = client.get(reverse("home")).content.decode()
+    assert "/timeline/scheduled/" not in html
+
+
+def test_strip_rows_are_one_query(timeline):
+    with CaptureQueriesContext(connection) as queries:
+        rows = list(Event.objects.published().for_strip())
+    assert len(queries) == 1
+    assert {event.slug for event in rows} == {"shimoda", "declaration", "tokyo"}
