@@ -222,3 +222,14 @@ def test_source_links_are_unique_and_absolute(site_content):
     urls = [url for url in Source.objects.values_list("url", flat=True) if url]
     assert all(url.startswith(("http://", "https://")) for url in urls)
     assert [url for url, count in Counter(urls).items() if count > 1] == []
+
+
+def test_each_side_places_the_islands_in_its_own_administration(site_content):
+    islands = {island.slug: island for island in Island.objects.all()}
+    for island in islands.values():
+        assert island.administration_ja.startswith("Nemuro Subprefecture, Hokkaido")
+        assert island.administration_ru.endswith("District, Sakhalin Oblast")
+    assert islands["etorofu-iturup"].administration_ru.startswith("Kurilsky")
+    assert "Nemuro City" in islands["habomai"].administration_ja
+    for slug in ("kunashiri-kunashir", "shikotan", "habomai"):
+        assert islands[slug].administration_ru.startswith("Yuzhno-Kurilsky")
