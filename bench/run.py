@@ -36,7 +36,7 @@ def environment(database_url, cache_seconds):
         "DJANGO_SETTINGS_MODULE": "dispute_site.settings",
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": "benchmark-only-not-a-secret-0123456789abcdef",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "DJANGO_LOG_LEVEL": "WARNING",
         "DATABASE_URL": database_url,
         "DJANGO_CACHE_SECONDS": str(cache_seconds),

@@ -7,7 +7,8 @@ from collections import Counter
 import pytest
 from django.conf import settings
 
-from timeline.models import Era, Event, Island, Source
+from positions.models import Position, Statement, Topic
+from timeline.models import Citation, Country, Era, Event, Island, Person, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +79,8 @@ def test_every_event_cites_a_source(site_content):
 
 
 def test_every_object_passes_model_validation(site_content):
-    for model in (Era, Event, Island, Source):
+    models = (Country, Person, Island, Source, Era, Event, Citation)
+    for model in (*models, Topic, Position, Statement):
         for obj in model.objects.all():
             obj.full_clean()
 
@@ -134,8 +136,6 @@ def test_no_object_is_defined_in_two_fixture_files():
 
 
 def test_every_topic_has_both_sides_published(site_content):
-    from positions.models import Position, Statement, Topic
-
     assert Topic.objects.count() >= 6
     for topic in Topic.objects.all():
         sides = set(
@@ -153,3 +153,83 @@ def test_every_topic_has_both_sides_published(site_content):
     for statement in Statement.objects.all():
         statement.full_clean()
         assert statement.source_id and statement.date
+
+
+def test_soviet_era_acts_are_not_credited_to_russia(site_content):
+    # Russia succeeded the USSR in December 1991; the Russian Empire ended in 1917.
+    soviet_era = Event.objects.filter(
+        date__gt=D(1917, 11, 7), date__lt=D(1991, 12, 25), countries__slug="russia"
+    )
+    assert list(soviet_era.values_list("slug", flat=True)) == []
+
+
+def test_the_1956_declaration_itself_ended_the_state_of_war(site_content):
+    summary = Event.objects.get(slug="joint-declaration-1956").summary
+    assert "ends the state of war" in summary
+    people = set(
+        Event.objects.get(slug="joint-declaration-1956").people.values_list(
+            "slug", flat=True
+        )
+    )
+    assert {"ichiro-hatoyama", "nikolai-bulganin"} <= people
+
+
+def test_in_2022_russia_withdrew_from_the_dialogue_on_joint_activities(site_content):
+    for slug in ("russia-ends-peace-talks", "joint-projects-2017"):
+        event = Event.objects.get(slug=slug)
+        assert "dialogue on joint economic activities" in event.summary + event.body
+
+
+def test_days_the_facts_leave_unconfirmed_are_shown_as_months(site_content):
+    for slug in (
+        "soviet-incorporation-decree",
+        "moscow-declaration-1998",
+        "putin-peace-treaty-without-preconditions",
+    ):
+        assert Event.objects.get(slug=slug).date_precision == "month", slug
+
+
+def test_habomai_is_a_group_of_islets(site_content):
+    habomai = Island.objects.get(slug="habomai")
+    assert habomai.name_ja_native == "歯舞群島"
+    assert "group" in habomai.summary and "islets" in habomai.summary
+
+
+def test_loaded_words_stay_out_of_the_sites_own_summaries(site_content):
+    # Each side's terms ("illegal occupation", "liberation") belong inside attributed
+    # views, never in the neutral summaries and introductions the site writes itself.
+    texts = [
+        *Event.objects.values_list("summary", flat=True),
+        *Era.objects.values_list("summary", flat=True),
+        *Topic.objects.values_list("introduction", flat=True),
+        *Island.objects.values_list("summary", flat=True),
+    ]
+    for word in ("illegal", "liberat", "rightful", "inherent"):
+        assert [text for text in texts if word in text.lower()] == [], word
+
+
+def test_verbatim_quotations_are_short(site_content):
+    for statement in Statement.objects.filter(is_quotation=True):
+        assert len(statement.text) <= 200, statement.text
+
+
+def test_every_statement_names_a_speaker_and_a_source(site_content):
+    for statement in Statement.objects.all():
+        assert statement.speaker_name and statement.source_id
+
+
+def test_source_links_are_unique_and_absolute(site_content):
+    urls = [url for url in Source.objects.values_list("url", flat=True) if url]
+    assert all(url.startswith(("http://", "https://")) for url in urls)
+    assert [url for url, count in Counter(urls).items() if count > 1] == []
+
+
+def test_each_side_places_the_islands_in_its_own_administration(site_content):
+    islands = {island.slug: island for island in Island.objects.all()}
+    for island in islands.values():
+        assert island.administration_ja.startswith("Nemuro Subprefecture, Hokkaido")
+        assert island.administration_ru.endswith("District, Sakhalin Oblast")
+    assert islands["etorofu-iturup"].administration_ru.startswith("Kurilsky")
+    assert "Nemuro City" in islands["habomai"].administration_ja
+    for slug in ("kunashiri-kunashir", "shikotan", "habomai"):
+        assert islands[slug].administration_ru.startswith("Yuzhno-Kurilsky")

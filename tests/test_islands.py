@@ -122,7 +122,7 @@ def test_island_page_shows_facts_and_both_administrations(client, islands):
 def test_island_page_leaves_out_administration_not_yet_written(client, islands):
     html = client.get(islands["shikotan"].get_absolute_url()).content.decode()
     assert "Administration, as" not in html
-    assert "Named: Article 9" in html
+    assert "the USSR agrees to transfer it to Japan" in html
 
 
 def test_island_page_lists_only_published_events(client, islands, shikotan_events):
