@@ -178,3 +178,9 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert "Sitemap: http" in response.content.decode()
     assert "/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
+
+
+def test_favicon_ico_leads_to_the_site_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")
