@@ -233,3 +233,20 @@ def test_each_side_places_the_islands_in_its_own_administration(site_content):
     assert "Nemuro City" in islands["habomai"].administration_ja
     for slug in ("kunashiri-kunashir", "shikotan", "habomai"):
         assert islands[slug].administration_ru.startswith("Yuzhno-Kurilsky")
+
+
+def test_the_1956_filter_finds_the_joint_declaration_not_the_tokyo_one(
+    site_content, client
+):
+    from django.urls import reverse
+
+    response = client.get(
+        reverse("timeline:event_list"), {"year_from": 1956, "year_to": 1956}
+    )
+    slugs = {event.slug for event in response.context["object_list"]}
+    assert "joint-declaration-1956" in slugs
+    assert "tokyo-declaration" not in slugs
+    era = client.get(reverse("timeline:event_list"), {"era": "cold-war-stalemate"})
+    assert {event.era.slug for event in era.context["object_list"]} == {
+        "cold-war-stalemate"
+    }

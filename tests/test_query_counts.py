@@ -155,3 +155,53 @@ def test_queries_stay_flat_as_statements_grow(client, url_for):
     large = count_queries(client, url)
     assert small == large
     assert large <= MAX_QUERIES
+
+
+def add_bulk_events(site_events, count):
+    """Thousands of published events with their links, inserted in a few statements."""
+    from timeline.models import Citation, Event
+
+    template = site_events[0]
+    new = Event.objects.bulk_create(
+        Event(
+            slug=f"bulk-{i}",
+            title=f"Bulk event {i}",
+            date=datetime.date(1860, 1, 1) + datetime.timedelta(days=20 * i),
+            era=site_events[i % len(site_events)].era,
+            summary="A generated event.",
+            status="published",
+            is_key=i % 50 == 0,
+        )
+        for i in range(count)
+    )
+    Citation.objects.bulk_create(
+        Citation(event=event, source=template.sources.first()) for event in new
+    )
+    for relation in ("countries", "people", "islands"):
+        through = getattr(Event, relation).through
+        column = getattr(Event, relation).field.m2m_reverse_field_name()
+        targets = list(getattr(template, relation).all())
+        through.objects.bulk_create(
+            through(event_id=event.pk, **{f"{column}_id": target.pk})
+            for event in new
+            for target in targets
+        )
+
+
+@pytest.mark.parametrize(
+    "url_for",
+    [
+        lambda event: reverse("home"),
+        lambda event: reverse("timeline:event_list"),
+        lambda event: every_filter(event),
+        lambda event: event.get_absolute_url(),
+        lambda event: event.era.get_absolute_url(),
+    ],
+    ids=["home", "timeline", "timeline-every-filter", "event", "era"],
+)
+def test_queries_are_the_same_with_30_and_3000_events(client, url_for):
+    events = build_timeline(30)
+    with_30 = count_queries(client, url_for(events[3]))
+    add_bulk_events(events, 2970)
+    with_3000 = count_queries(client, url_for(events[3]))
+    assert with_30 == with_3000 <= MAX_QUERIES
