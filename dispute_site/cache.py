@@ -17,7 +17,7 @@ from timeline.publishing import Publishable, Status
 VERSION_KEY = "content-version"
 CONTENT_APPS = {"timeline", "positions"}
 # Search is left out: every query string would be a key of its own.
-SKIPPED_PREFIXES = ("/admin/", "/static/", "/search/")
+SKIPPED_PREFIXES = ("/admin/", "/static/", "/search/", "/healthz")
 
 
 def content_version():

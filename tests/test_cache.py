@@ -88,3 +88,54 @@ def test_search_results_are_not_cached(client):
     make_event(title="Tokyo Declaration")
     client.get("/search/", {"q": "Tokyo"})
     assert "X-Page-Cache" not in client.get("/search/", {"q": "Tokyo"})
+
+
+def redis_url():
+    import os
+
+    return os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+@pytest.fixture
+def redis_cache():
+    import redis
+
+    try:
+        redis.Redis.from_url(redis_url()).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip(f"no Redis at {redis_url()}")
+    backend = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": redis_url(),
+        "KEY_PREFIX": "dispute_site_tests",
+    }
+    with override_settings(CACHES={"default": backend}):
+        from django.core.cache import cache
+
+        cache.clear()
+        yield cache
+        cache.clear()
+
+
+def test_a_shared_redis_cache_serves_and_invalidates_pages(client, redis_cache):
+    event = make_event(title="Tokyo Declaration")
+    assert client.get(reverse("timeline:event_list"))["X-Page-Cache"] == "miss"
+    assert client.get(reverse("timeline:event_list"))["X-Page-Cache"] == "hit"
+    assert any(key.startswith(b"dispute_site_tests") for key in redis_keys())
+    event.title = "Tokyo Declaration (edited)"
+    event.save()
+    response = client.get(reverse("timeline:event_list"))
+    assert response["X-Page-Cache"] == "miss"
+    assert b"(edited)" in response.content
+
+
+def redis_keys():
+    import redis
+
+    return redis.Redis.from_url(redis_url()).keys("*")
+
+
+def test_the_health_check_touches_no_cache(client):
+    response = client.get("/healthz")
+    assert response.content == b"ok"
+    assert "X-Page-Cache" not in response
