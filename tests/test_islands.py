@@ -166,11 +166,15 @@ def test_main_navigation_links_to_the_islands(client, islands):
 def test_map_links_every_island_with_an_accessible_name(client, islands):
     html = client.get(reverse("timeline:island_list")).content.decode()
     assert map_links(html) == [
-        ("/islands/etorofu/", "Etorofu / Iturup"),
-        ("/islands/shikotan/", "Shikotan, named in the 1956 Joint Declaration"),
+        ("/islands/etorofu/", "Etorofu / Iturup 択捉島 / Итуруп"),
+        (
+            "/islands/shikotan/",
+            "Shikotan 色丹島 / Шикотан, named in the 1956 Joint Declaration",
+        ),
         (
             "/islands/habomai-islands/",
-            "Habomai Islands / Habomai, named in the 1956 Joint Declaration",
+            "Habomai Islands / Habomai 歯舞群島 / Хабомаи, named in the 1956 Joint "
+            "Declaration",
         ),
     ]
     assert '<title id="island-map-title">' in html

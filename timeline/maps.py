@@ -92,7 +92,9 @@ class MapIsland:
 
     @property
     def accessible_name(self):
-        name = str(self.island)
+        # The visible label's words, in its order, so speech input finds the link.
+        island = self.island
+        name = f"{island} {island.name_ja_native} / {island.name_ru_native}"
         if self.island.is_named_in_1956:
             name += ", named in the 1956 Joint Declaration"
         return name

@@ -60,7 +60,7 @@ def test_islands_page_map_leads_to_an_island(small_site, reader):
     check_page(page, "islands")
 
     page.get_by_role(
-        "link", name="Shikotan, named in the 1956 Joint Declaration"
+        "link", name="Shikotan 色丹島 / Шикотан, named in the 1956 Joint Declaration"
     ).click()
     expect(page).to_have_url(re.compile(r"/islands/shikotan/$"))
     expect(page.locator("h1")).to_have_text("Shikotan")
