@@ -1,0 +1,56 @@
+"""Every public page of the shipped site answers, and odd input never becomes a 500."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+ODD_QUERIES = [
+    "/timeline/?year_from=1956&year_to=1956&page=2",
+    "/timeline/?page=0",
+    "/timeline/?page=-1",
+    "/timeline/?page=999999999999999999999",
+    "/timeline/?year_from=99999999999999999999",
+    "/timeline/?year_from=1956.5",
+    "/timeline/?era[]=x&era=y",
+    "/timeline/?q=%00",
+    "/timeline/?q=" + "x" * 5000,
+    "/timeline/?order=newest&order=oldest",
+    "/timeline/%E2%80%8B/",
+    "/timeline/../admin/",
+    "/eras/%00/",
+    "/positions/%F0%9F%92%A5/",
+    "/positions/countries/atlantis/",
+    "/islands/urup/",
+    "/search/?q=",
+    "/search/?q=%00",
+    "/search/?q=%27%22%3C%3E%26",
+    "/search/?q=" + "Шикотан " * 100,
+    "/search/?q=a&type=nothing",
+    "/search/?q=Shikotan&type=events&page=abc",
+    "/search/?q=Shikotan&type=events&page=999",
+    "/feeds/events/?page=2",
+    "/sitemap.xml?p=999",
+    "/sources/?kind=%00",
+]
+
+
+def sitemap_paths(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    return [
+        re.sub(r"^https?://[^/]+", "", url)
+        for url in re.findall(r"<loc>(.*?)</loc>", xml)
+    ]
+
+
+def test_every_page_in_the_sitemap_answers(site_content, client):
+    paths = sitemap_paths(client)
+    assert len(paths) > 50
+    failures = [(path, client.get(path).status_code) for path in paths]
+    assert [failure for failure in failures if failure[1] != 200] == []
+
+
+def test_odd_input_is_never_a_server_error(site_content, client):
+    statuses = {path: client.get(path).status_code for path in ODD_QUERIES}
+    assert {path: code for path, code in statuses.items() if code >= 500} == {}
