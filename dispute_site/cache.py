@@ -8,7 +8,7 @@ local-memory cache each process has its own copy: run one process, or set REDIS_
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db import transaction
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
@@ -18,18 +18,39 @@ VERSION_KEY = "content-version"
 CONTENT_APPS = {"timeline", "positions"}
 # Search is left out: every query string would be a key of its own.
 SKIPPED_PREFIXES = ("/admin/", "/static/", "/search/", "/healthz")
+# Parameters whose values are few (slugs, choices, numbers): any other parameter, free
+# text included, would let every request make a cache entry of its own.
+CACHED_PARAMETERS = {
+    "page",
+    "era",
+    "country",
+    "person",
+    "island",
+    "kind",
+    "year_from",
+    "year_to",
+    "order",
+    "p",
+}
 
 
 def content_version():
     return cache.get_or_set(VERSION_KEY, 1, timeout=None)
 
 
-def bump_content_version(sender, **kwargs):
+def increment_content_version():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, timeout=None)
+
+
+def bump_content_version(sender, using=None, **kwargs):
     if sender._meta.app_label in CONTENT_APPS:
-        try:
-            cache.incr(VERSION_KEY)
-        except ValueError:
-            cache.set(VERSION_KEY, 1, timeout=None)
+        increment_content_version()
+        # Again after the commit: a reader who rendered the old content while the
+        # transaction was open must not have stored it under the new version.
+        transaction.on_commit(increment_content_version, using=using)
 
 
 def next_scheduled_publication(version):
@@ -63,8 +84,6 @@ def seconds_until_next_scheduled_item(version):
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        for signal in (post_save, post_delete, m2m_changed):
-            signal.connect(bump_content_version, dispatch_uid=f"page-cache-{signal}")
 
     def __call__(self, request):
         if not self.is_cacheable_request(request):
@@ -95,6 +114,7 @@ class AnonymousPageCacheMiddleware:
             and request.method in ("GET", "HEAD")
             and not request.path.startswith(SKIPPED_PREFIXES)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and set(request.GET) <= CACHED_PARAMETERS
         )
 
     @staticmethod

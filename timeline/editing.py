@@ -14,7 +14,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connections, router, transaction
 from django.forms.models import _get_foreign_key
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -137,20 +137,22 @@ class PublicationFilter(admin.SimpleListFilter):
         return queryset
 
 
-@admin.action(description="Publish selected items now")
+@admin.action(description="Publish selected items now", permissions=["change"])
 def publish(modeladmin, request, queryset):
     now = timezone.now()
     count = 0
     # save() rather than update(), so the change is kept in each item's history.
     for item in queryset.exclude(status=Status.PUBLISHED, published_at__lte=now):
         item.status = Status.PUBLISHED
-        item.published_at = min(item.published_at or now, now)
+        item.published_at = now
         item.save()
         count += 1
     modeladmin.message_user(request, f"Published {count} item(s).", messages.SUCCESS)
 
 
-@admin.action(description="Unpublish selected items (back to draft)")
+@admin.action(
+    description="Unpublish selected items (back to draft)", permissions=["change"]
+)
 def unpublish(modeladmin, request, queryset):
     count = 0
     for item in queryset.filter(status=Status.PUBLISHED):
@@ -264,12 +266,21 @@ class ContentAdmin(EditingFormMixin, SimpleHistoryAdmin):
                 )
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if not (str(unquote(object_id)).isdigit() and str(version_id).isdigit()):
+            raise Http404("No such version.")
         record = get_object_or_404(
             history_of(self.model),
             **{self.model._meta.pk.attname: unquote(object_id), "pk": version_id},
         )
         opts = self.model._meta
         is_deleted = not self.model._base_manager.filter(pk=record.instance.pk).exists()
+        # simple-history lets anyone who may view the history post the form: reverting
+        # is a change, restoring a deleted object an addition.
+        if request.method == "POST" and not (
+            self.has_change_permission(request)
+            and (not is_deleted or self.has_add_permission(request))
+        ):
+            raise PermissionDenied
         context = {
             "version": record,
             "is_deleted": is_deleted,

@@ -4,6 +4,8 @@ from django.db.models import Q
 
 from .models import Country, Era, Event, Island, Person
 
+MAX_WORDS = 10
+
 
 class EventFilterForm(forms.Form):
     def clean(self):
@@ -17,7 +19,7 @@ class EventFilterForm(forms.Form):
 class EventFilter(django_filters.FilterSet):
     ORDER_CHOICES = [("oldest", "Oldest first"), ("newest", "Newest first")]
 
-    q = django_filters.CharFilter(label="Words", method="filter_text")
+    q = django_filters.CharFilter(label="Words", method="filter_text", max_length=200)
     era = django_filters.ModelChoiceFilter(
         queryset=Era.objects.all(), to_field_name="slug", empty_label="All eras"
     )
@@ -69,7 +71,8 @@ class EventFilter(django_filters.FilterSet):
         form = EventFilterForm
 
     def filter_text(self, queryset, name, value):
-        for word in value.split():
+        # Each word is a condition on three columns: a few words are plenty.
+        for word in value.split()[:MAX_WORDS]:
             queryset = queryset.filter(
                 Q(title__icontains=word)
                 | Q(summary__icontains=word)

@@ -402,15 +402,23 @@ class Event(Publishable, MarkdownBody):
     def get_previous_published(self):
         return (
             Event.objects.published()
-            .filter(Q(date__lt=self.date) | Q(date=self.date, title__lt=self.title))
-            .order_by("-date", "-title")
+            .filter(
+                Q(date__lt=self.date)
+                | Q(date=self.date, title__lt=self.title)
+                | Q(date=self.date, title=self.title, pk__lt=self.pk)
+            )
+            .order_by("-date", "-title", "-pk")
             .first()
         )
 
     def get_next_published(self):
         return (
             Event.objects.published()
-            .filter(Q(date__gt=self.date) | Q(date=self.date, title__gt=self.title))
+            .filter(
+                Q(date__gt=self.date)
+                | Q(date=self.date, title__gt=self.title)
+                | Q(date=self.date, title=self.title, pk__gt=self.pk)
+            )
             .chronological()
             .first()
         )
