@@ -131,3 +131,12 @@ def test_unknown_parameters_and_free_text_are_not_cached(client):
     assert client.get("/timeline/?utm_source=x").get("X-Page-Cache") is None
     assert client.get("/timeline/", {"q": "tokyo"}).get("X-Page-Cache") is None
     assert client.get("/timeline/", {"order": "newest"})["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.parametrize(
+    "query", ["date__year=99999999999", "date__year=2001&date__month=13", "date__day=x"]
+)
+def test_a_bad_date_hierarchy_value_is_no_server_error(admin_client, query):
+    make_event()
+    response = admin_client.get("/admin/timeline/event/?" + query, follow=True)
+    assert response.status_code == 200

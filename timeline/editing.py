@@ -11,6 +11,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ERROR_FLAG
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connections, router, transaction
 from django.forms.models import _get_foreign_key
@@ -409,6 +410,13 @@ class ContentAdmin(EditingFormMixin, SimpleHistoryAdmin):
         return TemplateResponse(request, self.deleted_template, context)
 
     def changelist_view(self, request, extra_context=None):
+        # Django's date hierarchy turns a year past 9999 into an OverflowError (a 500);
+        # answer it as the admin answers any bad lookup: the list with ?e=1.
+        for key, value in request.GET.items():
+            if key.endswith(("__year", "__month", "__day")) and not (
+                value.isdigit() and 1 <= int(value) <= 9999
+            ):
+                return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
         context = dict(extra_context or {})
         if self.can_recover(request):
             opts = self.model._meta
