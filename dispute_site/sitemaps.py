@@ -34,6 +34,7 @@ class PageSitemap(SiteSitemap):
             "timeline:island_list",
             "positions:topic_list",
             "sources",
+            "about",
         ]
 
     def location(self, name):

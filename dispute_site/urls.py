@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 from . import views
 from .feeds import AtomEventFeed, EventFeed
@@ -13,6 +14,7 @@ urlpatterns = [
     path("timeline/<slug:slug>/", views.EventDetailView.as_view()),
     path("", include("timeline.urls")),
     path("search/", views.search_page, name="search"),
+    path("about/", TemplateView.as_view(template_name="about.html"), name="about"),
     path("sources/", views.SourceListView.as_view(), name="sources"),
     path("feeds/events/", EventFeed(), name="event_feed"),
     path("feeds/events/atom/", AtomEventFeed(), name="event_feed_atom"),

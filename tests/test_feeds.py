@@ -184,3 +184,12 @@ def test_favicon_ico_leads_to_the_site_icon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"].endswith("favicon.svg")
+
+
+def test_the_about_page_explains_names_and_sources(client):
+    response = client.get("/about/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Northern Territories" in content and "Southern Kurils" in content
+    assert 'href="/sources/"' in content
+    assert "/about/" in client.get("/sitemap.xml").content.decode()
