@@ -10,12 +10,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 
 from timeline.publishing import Publishable, Status
 
+from .editors import CONTENT_APPS
+
 VERSION_KEY = "content-version"
-CONTENT_APPS = {"timeline", "positions"}
 # Search is left out: every query string would be a key of its own.
 SKIPPED_PREFIXES = ("/admin/", "/static/", "/search/", "/healthz")
 # Parameters whose values are few (slugs, choices, numbers): any other parameter, free
@@ -127,9 +127,3 @@ class AnonymousPageCacheMiddleware:
             and not (user is not None and user.is_authenticated)
             and "private" not in response.get("Cache-Control", "")
         )
-
-
-def mark_private(response):
-    """Keep a response meant for one user (a staff preview) out of every cache."""
-    patch_cache_control(response, private=True, no_store=True)
-    return response
