@@ -2,9 +2,9 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from editorial.models import Status
 from positions.models import Position, Statement
 from timeline.models import Event
-from timeline.publishing import Status
 
 from .factories import (
     make_country,

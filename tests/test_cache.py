@@ -5,7 +5,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from timeline.publishing import Status
+from editorial.models import Status
 
 from .factories import make_event
 
@@ -56,7 +56,7 @@ def test_logged_in_users_and_errors_are_never_cached(client, admin_client):
 
 
 def test_a_scheduled_item_limits_how_long_pages_are_kept(client, monkeypatch):
-    from dispute_site import cache as page_cache
+    from editorial import pagecache as page_cache
 
     make_event(
         status=Status.PUBLISHED,

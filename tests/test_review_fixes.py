@@ -13,8 +13,8 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
 
-from dispute_site.cache import VERSION_KEY, content_version
-from timeline.publishing import Status
+from editorial.models import Status
+from editorial.pagecache import VERSION_KEY, content_version
 
 from .admin_forms import form_data
 from .factories import make_era, make_event
@@ -48,7 +48,7 @@ def test_changes_outside_web_requests_invalidate_the_cache():
     script = (
         "import django; django.setup()\n"
         "from django.db.models.signals import post_save\n"
-        "from dispute_site.cache import bump_content_version\n"
+        "from editorial.pagecache import bump_content_version\n"
         "from timeline.models import Event\n"
         "print(bump_content_version in post_save._live_receivers(Event)[0])\n"
     )

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from dispute_site.editors import EDITORS_GROUP, content_models
+from editorial.roles import EDITORS_GROUP, content_models
 from timeline.models import Event
 
 from .admin_forms import submit

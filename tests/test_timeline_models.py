@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
+from editorial.models import Status
 from timeline.models import Event
-from timeline.publishing import Status
 
 from .factories import make_era, make_event
 

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from timeline.publishing import Status
+from editorial.models import Status
 
 from .factories import make_country, make_era, make_event, make_island, make_person
 
