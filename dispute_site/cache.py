@@ -16,8 +16,9 @@ from timeline.publishing import Publishable, Status
 from .editors import CONTENT_APPS
 
 VERSION_KEY = "content-version"
-# Search is left out: every query string would be a key of its own.
-SKIPPED_PREFIXES = ("/admin/", "/static/", "/search/", "/healthz")
+# Search is left out: every query string would be a key of its own. The API caches
+# itself under the same content version (api.caching), answering If-None-Match first.
+SKIPPED_PREFIXES = ("/admin/", "/static/", "/search/", "/healthz", "/api/")
 # Parameters whose values are few (slugs, choices, numbers): any other parameter, free
 # text included, would let every request make a cache entry of its own.
 CACHED_PARAMETERS = {
