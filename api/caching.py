@@ -26,12 +26,15 @@ CORS_HEADERS = {
 }
 
 
-def etag_for(request, version):
+def version_stamp(version):
     # A scheduled item going public changes what is shown without a new version.
     scheduled = next_scheduled_publication(version)
-    stamp = f"{version}:{scheduled.timestamp() if scheduled else ''}"
+    return f"{version}.{int(scheduled.timestamp()) if scheduled else 0}"
+
+
+def etag_for(request, stamp):
     path = md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
-    return quote_etag(f"{stamp}:{path}")
+    return quote_etag(f"{stamp}.{path[:16]}")
 
 
 def open_data(view):
@@ -42,7 +45,8 @@ def open_data(view):
         if request.method not in ("GET", "HEAD"):
             return with_headers(view(request, *args, **kwargs))
         version = content_version()
-        etag = etag_for(request, version)
+        stamp = version_stamp(version)
+        etag = etag_for(request, stamp)
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:
             return with_headers(not_modified, etag)
@@ -50,7 +54,7 @@ def open_data(view):
             settings.CACHE_MIDDLEWARE_SECONDS > 0
             and set(request.GET) <= CACHED_PARAMETERS | API_PARAMETERS
         )
-        key = f"api:{version}:{request.get_full_path()}"
+        key = f"api:{stamp}:{request.get_full_path()}"
         response = cache.get(key) if cacheable else None
         if response is not None:
             return with_headers(response, etag)

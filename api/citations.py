@@ -153,48 +153,51 @@ def bibtex_escape(text):
 
 def bibtex(item):
     entry_type = BIBTEX_TYPES.get(item["type"], "misc")
+    # Values in braces; names and titles in double braces, so that BibTeX neither
+    # splits a body's name into given and family names nor changes a title's case.
     fields = []
     authors = " and ".join(
-        "{" + bibtex_escape(author["literal"]) + "}"
-        for author in item.get("author", [])
+        bibtex_escape(author["literal"]) for author in item.get("author", [])
     )
     if authors:
-        fields.append(("author", authors))
-    fields.append(("title", "{" + bibtex_escape(item["title"]) + "}"))
+        fields.append(("author", "{{" + authors + "}}"))
+    fields.append(("title", "{{" + bibtex_escape(item["title"]) + "}}"))
     if item.get("container-title"):
         key = "journal" if entry_type == "article" else "howpublished"
-        fields.append((key, bibtex_escape(item["container-title"])))
+        fields.append((key, braced(item["container-title"])))
     if item.get("publisher"):
-        fields.append(("publisher", bibtex_escape(item["publisher"])))
+        fields.append(("publisher", braced(item["publisher"])))
     issued = parts_of(item, "issued")
     if issued:
-        fields.append(("year", str(issued[0])))
+        fields.append(("year", braced(str(issued[0]))))
         if len(issued) > 1:
             fields.append(("month", MONTHS[issued[1] - 1][:3].lower()))
         if len(issued) > 2:
-            fields.append(("date", "-".join(f"{p:02d}" for p in issued)))
+            fields.append(("date", braced("-".join(f"{p:02d}" for p in issued))))
     if item.get("URL"):
-        fields.append(("url", item["URL"]))
+        fields.append(("url", "{" + item["URL"] + "}"))
     accessed = parts_of(item, "accessed")
     if accessed:
-        fields.append(("urldate", "-".join(f"{p:02d}" for p in accessed)))
+        fields.append(("urldate", braced("-".join(f"{p:02d}" for p in accessed))))
     if item.get("language"):
-        fields.append(("language", item["language"]))
+        fields.append(("language", braced(item["language"])))
     if item.get("note"):
-        fields.append(("note", bibtex_escape(item["note"])))
-    body = ",\n".join(
-        f"  {name} = {value if name == 'month' else wrap(value)}"
-        for name, value in fields
-    )
+        fields.append(("note", braced(item["note"])))
+    body = ",\n".join(f"  {name} = {value}" for name, value in fields)
     return f"@{entry_type}{{{item['id']},\n{body}\n}}\n"
 
 
-def wrap(value):
-    return value if value.startswith("{") and value.endswith("}") else "{" + value + "}"
+def braced(value):
+    return "{" + bibtex_escape(value) + "}"
 
 
 # "Cite this page": each style is a list of (text, italic) runs, so that the page can
 # show italics and the copy box plain text from the same data.
+
+
+def closed(title):
+    """The title followed by a period, unless it ends in its own punctuation."""
+    return title if title.endswith((".", "?", "!")) else f"{title}."
 
 
 def us_date(parts):
@@ -204,7 +207,10 @@ def us_date(parts):
 
 def chicago(item):
     """Chicago 17th ed., bibliography, website content authored by its owner."""
-    runs = [(f"“{item['title']}.” ", False), (f"{item['container-title']}. ", False)]
+    runs = [
+        (f"“{closed(item['title'])}” ", False),
+        (f"{item['container-title']}. ", False),
+    ]
     issued = parts_of(item, "issued")
     if issued:
         runs.append((f"Last modified {us_date(issued)}. ", False))
@@ -224,10 +230,12 @@ def apa(item):
     else:
         date = "(n.d.)"
     separator = " " if author.endswith(".") else ". "
+    title = item["title"]
+    ending = " " if title.endswith(("?", "!")) else ". "
     return [
         (f"{author}{separator}{date}. ", False),
-        (item["title"], True),
-        (f". {item['URL']}", False),
+        (title.removesuffix("."), True),
+        (f"{ending}{item['URL']}", False),
     ]
 
 
@@ -243,7 +251,7 @@ def mla(item):
     issued = parts_of(item, "issued")
     date = f", {mla_date(issued)}" if issued else ""
     return [
-        (f"“{item['title']}.” ", False),
+        (f"“{closed(item['title'])}” ", False),
         (item["container-title"], True),
         (f"{date}, {url}. Accessed {mla_date(parts_of(item, 'accessed'))}.", False),
     ]

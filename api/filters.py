@@ -24,7 +24,10 @@ class StatementFilter(django_filters.FilterSet):
         queryset=published_events, to_field_name="slug"
     )
     kind = django_filters.ChoiceFilter(choices=Statement.Kind.choices)
-    is_quotation = django_filters.BooleanFilter()
+    is_quotation = django_filters.TypedChoiceFilter(
+        choices=[("true", "true"), ("false", "false")],
+        coerce=lambda value: value == "true",
+    )
     year_from = django_filters.NumberFilter(
         field_name="date", lookup_expr="year__gte", min_value=1, max_value=9999
     )
