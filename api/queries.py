@@ -6,8 +6,8 @@ models' own published() querysets.
 
 from django.db.models import Exists, OuterRef, Prefetch
 
-from dispute_site.sources import cited_sources
 from positions.models import Position, Statement, Topic
+from positions.sources import cited_sources
 from timeline.models import Citation, Country, Era, Event, Island, Person
 
 

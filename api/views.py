@@ -13,6 +13,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework import routers, viewsets
 from rest_framework.pagination import PageNumberPagination
 
+from editorial.pagecache import cache_for_readers
 from timeline.filters import EventFilter
 
 from . import citations, queries, serializers
@@ -20,13 +21,19 @@ from .caching import open_data
 from .codebook import LICENCE, LICENCE_NOTE, TABLES
 from .filters import SourceFilter, StatementFilter
 
+PAGING = {"page", "page_size"}
+
 
 class OpenDataMixin:
-    """ETag and 304, the content-version cache and CORS for every API view."""
+    """ETag and 304, the content-version cache and CORS for every API view; cached
+    with its filters' parameters and paging, never with free text."""
 
     @classmethod
     def as_view(cls, *args, **kwargs):
-        return open_data(super().as_view(*args, **kwargs))
+        filterset = getattr(cls, "filterset_class", None)
+        filters = set(filterset.base_filters) if filterset else set()
+        parameters = (filters | PAGING) - {"q"}
+        return open_data(super().as_view(*args, **kwargs), parameters=parameters)
 
 
 class Pagination(PageNumberPagination):
@@ -318,6 +325,7 @@ def cite(request, kind, slug, extension):
     return response
 
 
+@cache_for_readers
 def data_page(request):
     return render(
         request,

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "editorial",
     "timeline",
     "positions",
     "dispute_site",
@@ -80,7 +81,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "dispute_site.cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "dispute_site.urls"
@@ -169,7 +169,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Read-only access to everything the site publishes. The site's own "
     "text is licensed CC BY 4.0; quoted primary texts remain under their own terms.",
     "VERSION": "1",
-    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    "LICENSE": {
+        "name": "CC BY 4.0",
+        "url": "https://creativecommons.org/licenses/by/4.0/",
+    },
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -11,7 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from timeline.publishing import Status
+from editorial.models import Status
+
+from .factories import make_event
+from .test_cache import redis_cache, redis_keys  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -312,3 +315,24 @@ def test_a_scheduled_event_appears_on_time(client, api_world):
         response = client.get("/api/v1/events/", HTTP_IF_NONE_MATCH=first["ETag"])
     assert response.status_code == 200
     assert "scheduled-event" in response.content.decode()
+
+
+@override_settings(CACHE_MIDDLEWARE_SECONDS=600)
+@pytest.mark.usefixtures("redis_cache")
+def test_a_shared_redis_cache_serves_and_invalidates_the_api(client):
+    event = make_event(slug="tokyo-declaration")
+    assert client.get("/api/v1/events/")["X-Page-Cache"] == "miss"
+    assert client.get("/api/v1/events/")["X-Page-Cache"] == "hit"
+    assert any(b":api:" in key for key in redis_keys())
+    event.title = "Tokyo Declaration (edited)"
+    event.save()
+    response = client.get("/api/v1/events/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "(edited)" in response.content.decode()
+
+
+@override_settings(CACHE_MIDDLEWARE_SECONDS=600)
+def test_the_data_page_is_cached_like_a_page(client):
+    make_event()
+    assert client.get("/data/")["X-Page-Cache"] == "miss"
+    assert client.get("/data/")["X-Page-Cache"] == "hit"

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from api.citations import MLA_MONTHS
+from editorial.models import Status
 from positions.models import Position, Topic
 from timeline.models import Citation
-from timeline.publishing import Status
 
 from .factories import (
     make_country,
