@@ -13,6 +13,12 @@ from timeline.models import Citation, Country, Era, Event, Island, Person, Sourc
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def site_content(shipped_content, db):
+    """Every test here reads the shipped content: load it once for the module."""
+
+
 D = datetime.date
 
 # The dated rows of shared/FACTS.md ("Dated events"): (slug, date, precision, end
