@@ -35,8 +35,9 @@ class StatementInline(ContentStackedInline):
         ("date", "date_precision"),
         ("speaker", "speaker_label"),
         "kind",
-        "text",
+        ("original_text", "original_language"),
         "is_quotation",
+        "text",
         ("source", "locator"),
         "event",
     ]
@@ -96,12 +97,20 @@ class StatementAdmin(ContentAdmin):
         "topic",
         "kind",
         "is_quotation",
+        "original_language",
         "source",
     ]
-    list_filter = ["position__country", "position__topic", "kind", "is_quotation"]
+    list_filter = [
+        "position__country",
+        "position__topic",
+        "kind",
+        "is_quotation",
+        "original_language",
+    ]
     list_select_related = ["position__country", "position__topic", "speaker", "source"]
     search_fields = [
         "text",
+        "original_text",
         "speaker__name",
         "speaker_label",
         "source__title",
@@ -111,7 +120,18 @@ class StatementAdmin(ContentAdmin):
     date_hierarchy = "date"
     autocomplete_fields = ["position", "speaker", "source", "event"]
     fieldsets = [
-        (None, {"fields": ["position", "kind", "text", "is_quotation"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "position",
+                    "kind",
+                    ("original_text", "original_language"),
+                    "is_quotation",
+                    "text",
+                ]
+            },
+        ),
         (
             "When and who",
             {"fields": [("date", "date_precision"), "speaker", "speaker_label"]},

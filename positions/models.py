@@ -166,6 +166,13 @@ class StatementManager(models.Manager.from_queryset(StatementQuerySet)):
         )
 
 
+class OriginalLanguage(models.TextChoices):
+    JAPANESE = "ja", "Japanese"
+    RUSSIAN = "ru", "Russian"
+    ENGLISH = "en", "English"
+    OTHER = "other", "Other"
+
+
 class Statement(models.Model):
     class Kind(models.TextChoices):
         TREATY = "treaty", "Treaty or agreement text"
@@ -197,13 +204,30 @@ class Statement(models.Model):
         "of Japan', 'Russian Foreign Ministry spokeswoman'.",
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OFFICIAL)
-    text = models.TextField(help_text="The words, or a faithful paraphrase.")
+    text = models.TextField(
+        "English translation or paraphrase",
+        help_text="In English. For a quotation, a faithful translation of the original "
+        "below; otherwise a paraphrase of what was said.",
+    )
+    original_text = models.TextField(
+        "original wording",
+        blank=True,
+        help_text="The words in the language in which they were said or written, "
+        "copied exactly from a source you have read (the source below). Never "
+        "translate back from an English version: if you cannot read the original, "
+        "leave this empty and keep the statement a paraphrase.",
+    )
+    original_language = models.CharField(
+        max_length=5,
+        choices=OriginalLanguage.choices,
+        blank=True,
+        help_text="The language of the original wording.",
+    )
     is_quotation = models.BooleanField(
         "verbatim quotation",
         default=False,
-        help_text="Tick only when the text is the speaker's exact words "
-        "(in translation "
-        "where needed); otherwise it is shown as a paraphrase.",
+        help_text="Tick only when the original wording above is verbatim, read in the "
+        "cited source. Otherwise the statement is shown as a paraphrase.",
     )
     source = models.ForeignKey(
         Source, on_delete=models.PROTECT, related_name="statements"
@@ -262,6 +286,17 @@ class Statement(models.Model):
             errors["speaker_label"] = (
                 "Name the speaker: choose a person or fill this in."
             )
+        if self.is_quotation and not self.original_text.strip():
+            errors["original_text"] = (
+                "A verbatim quotation needs its original wording: copy the exact words "
+                "from the source, or untick “verbatim quotation”."
+            )
+        if self.original_text.strip() and not self.original_language:
+            errors["original_language"] = "Say in which language the original is."
+        if self.original_language and not self.original_text.strip():
+            errors["original_language"] = (
+                "Leave this empty while there is no original wording."
+            )
         if self.date and self.event_id and "date" not in errors:
             message = self.event_date_error()
             if message:
@@ -286,6 +321,17 @@ class Statement(models.Model):
                 "correct the date, or choose another event or none."
             )
         return None
+
+    @property
+    def has_original(self):
+        return bool(self.original_text.strip())
+
+    @property
+    def original_lang_attribute(self):
+        """The BCP 47 tag for the original's `lang`, or "" when it is not known."""
+        if self.original_language == OriginalLanguage.OTHER:
+            return ""
+        return self.original_language
 
     @property
     def speaker_name(self):
