@@ -9,7 +9,7 @@ from timeline.editing import (
     unpublish,
 )
 
-from .models import Position, Statement, Topic
+from .models import Position, Statement, StatusItem, Topic
 
 
 @admin.register(Topic)
@@ -150,3 +150,31 @@ class StatementAdmin(ContentAdmin):
     @admin.display(ordering="position__topic")
     def topic(self, statement):
         return statement.position.topic
+
+
+@admin.register(StatusItem)
+class StatusItemAdmin(ContentAdmin):
+    list_display = ["label", "as_of", "reviewed_on", "order", "source", "publication"]
+    list_editable = ["order"]
+    list_filter = [PublicationFilter]
+    list_select_related = ["source"]
+    search_fields = ["label", "text", "source__title"]
+    ordering = ["order", "label"]
+    prepopulated_fields = {"slug": ["label"]}
+    autocomplete_fields = ["source"]
+    actions = [publish, unpublish]
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["label", "slug", "text", "source", "order"]}),
+        (
+            "Dates",
+            {
+                "fields": ["as_of", "reviewed_on"],
+                "description": "The home page shows both dates: keep them true.",
+            },
+        ),
+        (
+            "Publishing",
+            {"fields": ["status", "published_at", "created_at", "updated_at"]},
+        ),
+    ]

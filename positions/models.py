@@ -344,3 +344,75 @@ class Statement(models.Model):
     @property
     def machine_date(self):
         return machine_date(self.date, self.date_precision)
+
+
+class StatusItemQuerySet(PublishableQuerySet):
+    def current(self):
+        """The published facts of the current status, in order, with their sources."""
+        return self.published().select_related("source").order_by("order", "label")
+
+
+class StatusItemManager(SlugManager.from_queryset(StatusItemQuerySet)):
+    pass
+
+
+class StatusItem(Publishable):
+    label = models.CharField(
+        max_length=100,
+        help_text="What the fact is about, in a few words: 'Administration', 'Grave "
+        "visits', 'Japan's latest wording'.",
+    )
+    slug = models.SlugField(max_length=100, unique=True)
+    text = models.TextField(
+        help_text="Plain text, one or two sentences, in the site's neutral voice; each "
+        "side's claim attributed to it. Say only what the source supports."
+    )
+    as_of = models.DateField(
+        "as of",
+        help_text="The date on which the fact is known to hold: the date of the latest "
+        "source that confirms it.",
+    )
+    reviewed_on = models.DateField(
+        help_text="When an editor last checked that nothing newer has changed it. "
+        "Update it at each review, and the text and “as of” date when the facts move.",
+    )
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        related_name="status_items",
+        help_text="The source that establishes the fact as of that date.",
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = StatusItemManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "label"]
+        verbose_name = "current-status fact"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(reviewed_on__gte=models.F("as_of")),
+                name="status_item_reviewed_after_as_of",
+                violation_error_message="The review date cannot be earlier than the "
+                "“as of” date: a fact is reviewed on or after the day it holds.",
+            )
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["timeline.source"]
+
+    def clean(self):
+        today = timezone.localdate()
+        errors = {}
+        if self.as_of and self.as_of > today:
+            errors["as_of"] = "An “as of” date cannot lie in the future."
+        if self.reviewed_on and self.reviewed_on > today:
+            errors["reviewed_on"] = "A review date cannot lie in the future."
+        if errors:
+            raise ValidationError(errors)
