@@ -150,3 +150,22 @@ def test_the_current_status_is_dated_sourced_and_published(site_content):
         assert item.source.url and item.as_of <= item.reviewed_on
         assert item.as_of.year >= 2022
     assert max(item.as_of for item in items).year == 2026
+
+
+def test_topic_pages_show_the_originals_with_lang(client, site_content):
+    shown = Counter()
+    for topic in Topic.objects.with_published_positions():
+        page = client.get(topic.get_absolute_url()).content.decode()
+        shown["ja"] += page.count(
+            '<blockquote class="statement-original-text" lang="ja">'
+        )
+        shown["ru"] += page.count(
+            '<blockquote class="statement-original-text" lang="ru">'
+        )
+    quotations = Counter(
+        Statement.objects.published()
+        .filter(is_quotation=True)
+        .values_list("original_language", flat=True)
+    )
+    assert shown["ja"] == quotations["ja"] and shown["ru"] == quotations["ru"]
+    assert shown["ja"] + shown["ru"] >= 30
