@@ -7,6 +7,13 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from editorial.models import (
+    MarkdownBody,
+    Publishable,
+    PublishableQuerySet,
+    SlugManager,
+    public_q,
+)
 from timeline.dates import (
     DatePrecision,
     date_span,
@@ -15,13 +22,6 @@ from timeline.dates import (
     precision_errors,
 )
 from timeline.models import Country, Event, Person, Source
-from timeline.publishing import (
-    MarkdownBody,
-    Publishable,
-    PublishableQuerySet,
-    SlugManager,
-    Status,
-)
 
 STATEMENT_EVENT_MARGIN_DAYS = 7
 
@@ -144,10 +144,7 @@ class Position(Publishable, MarkdownBody):
 
 class StatementQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(
-            position__status=Status.PUBLISHED,
-            position__published_at__lte=timezone.now(),
-        )
+        return self.filter(public_q("position__"))
 
     def for_display(self):
         return self.select_related(

@@ -4,9 +4,9 @@ import re
 import pytest
 from django.urls import reverse
 
+from editorial.models import Status
 from timeline.maps import Projection, build_island_map, load_outlines, match_outlines
 from timeline.models import Island
-from timeline.publishing import Status
 
 from .factories import make_event, make_island
 

@@ -3,11 +3,12 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from editorial.models import Status
 from positions.models import StatusItem
-from timeline.publishing import Status
 
 from .factories import make_source, make_status_item
 
@@ -96,3 +97,11 @@ def test_changes_are_kept_in_history():
         "Old wording.",
         "New wording.",
     ]
+
+
+def test_the_inclusion_tag_renders_the_published_items():
+    make_status_item(label="Grave visits", text="Not held since 2020.")
+    make_status_item(label="Hidden draft", status=Status.DRAFT)
+    html = Template("{% load positions_tags %}{% current_status %}").render(Context())
+    assert "Grave visits" in html and "Not held since 2020." in html
+    assert "Hidden draft" not in html
