@@ -57,12 +57,25 @@ class EventDetailView(DraftPreviewMixin, DetailView):
         return context
 
 
+def neighbours(objects, current):
+    """The objects before and after `current` in `objects` (None at either end)."""
+    index = next(i for i, obj in enumerate(objects) if obj.pk == current.pk)
+    previous = objects[index - 1] if index > 0 else None
+    following = objects[index + 1] if index + 1 < len(objects) else None
+    return previous, following
+
+
 class EraDetailView(DetailView):
     model = Era
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["events"] = self.object.events.published().chronological()
+        events = list(self.object.events.published().chronological())
+        context["events"] = events
+        context["key_events"] = [event for event in events if event.is_key]
+        context["previous_era"], context["next_era"] = neighbours(
+            list(Era.objects.all()), self.object
+        )
         return context
 
 
@@ -77,5 +90,9 @@ class IslandDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["events"] = self.object.events.published().for_list().chronological()
-        context["islands"] = Island.objects.all()
+        islands = list(Island.objects.all())
+        context["islands"] = islands
+        context["previous_island"], context["next_island"] = neighbours(
+            islands, self.object
+        )
         return context

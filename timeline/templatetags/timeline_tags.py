@@ -6,6 +6,14 @@ from ..strip import build_strip
 register = template.Library()
 
 
+@register.filter
+def script_lang(text):
+    """The language tag of a native name by its script: Cyrillic is ru, else ja."""
+    if any("\u0400" <= char <= "\u04ff" for char in text):
+        return "ru"
+    return "ja"
+
+
 @register.inclusion_tag("includes/island_map.html")
 def island_map(islands, current=None):
     """Draw the islands map; `current` is highlighted (on its own page)."""
