@@ -1,7 +1,7 @@
 from django import template
 
 from ..maps import build_island_map
-from ..strip import build_strip
+from ..strip import build_strip, default_link
 
 register = template.Library()
 
@@ -21,10 +21,14 @@ def island_map(islands, current=None):
 
 
 @register.inclusion_tag("includes/timeline_strip.html")
-def timeline_strip(events, eras, caption="", show_legend=True):
-    """Draw the visual timeline of `events` (rows from EventQuerySet.for_strip())."""
+def timeline_strip(events, eras, caption="", show_legend=True, zoom=False, query=""):
+    """Draw the visual timeline of `events` (rows from EventQuerySet.for_strip()).
+
+    `zoom` fits the years to the events; `query` (the filters, urlencoded) is kept in
+    the links of a dense strip's bars.
+    """
     return {
-        "strip": build_strip(events, eras),
+        "strip": build_strip(events, eras, zoom=zoom, link=default_link(query)),
         "caption": caption,
         "show_legend": show_legend,
     }
