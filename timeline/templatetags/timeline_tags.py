@@ -15,9 +15,16 @@ def script_lang(text):
 
 
 @register.inclusion_tag("includes/island_map.html")
-def island_map(islands, current=None):
-    """Draw the islands map; `current` is highlighted (on its own page)."""
-    return {"map": build_island_map(islands, current=current), "current": current}
+def island_map(islands, current=None, view=None, map_id="island-map"):
+    """Draw the islands map; `current` is highlighted (on its own page).
+
+    `view`: "close" (the disputed islands; the default), "region" (Hokkaido to
+    Kamchatka, with the historical borders) or "island" (zoomed to `current`).
+    """
+    return {
+        "map": build_island_map(islands, current=current, view=view, map_id=map_id),
+        "current": current,
+    }
 
 
 @register.inclusion_tag("includes/timeline_strip.html")
