@@ -3,6 +3,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from editorial.pagecache import cache_for_readers
 from timeline.models import Event
 
 FEED_SIZE = 30
@@ -61,3 +62,7 @@ class AtomEventFeed(EventFeed):
 
     def feed_url(self):
         return absolute(reverse("event_feed_atom"))
+
+
+event_feed = cache_for_readers(EventFeed())
+atom_event_feed = cache_for_readers(AtomEventFeed())

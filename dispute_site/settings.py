@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "csp",
     "django_filters",
     "simple_history",
+    "editorial",
     "timeline",
     "positions",
     "dispute_site",
@@ -76,7 +77,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "dispute_site.cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "dispute_site.urls"

@@ -1,26 +1,25 @@
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.generic import TemplateView
+
+from editorial.pagecache import cache_for_readers
 
 from . import views
-from .feeds import AtomEventFeed, EventFeed
+from .feeds import atom_event_feed, event_feed
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.home, name="home"),
-    # Matched before timeline's own route for the same address, which still names it
-    # (timeline:event_detail): the site adds what positions knows about an event.
-    path("timeline/<slug:slug>/", views.EventDetailView.as_view()),
     path("", include("timeline.urls")),
     path("search/", views.search_page, name="search"),
-    path("about/", TemplateView.as_view(template_name="about.html"), name="about"),
+    path("about/", views.AboutView.as_view(), name="about"),
     path("sources/", views.SourceListView.as_view(), name="sources"),
-    path("feeds/events/", EventFeed(), name="event_feed"),
-    path("feeds/events/atom/", AtomEventFeed(), name="event_feed_atom"),
+    path("feeds/events/", event_feed, name="event_feed"),
+    path("feeds/events/atom/", atom_event_feed, name="event_feed_atom"),
     path(
         "sitemap.xml",
-        sitemap,
+        # Sitemap pages are numbered with ?p=.
+        cache_for_readers(sitemap, parameters={"p"}),
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),

@@ -1,14 +1,14 @@
 from django.conf import settings
 from django.conf.locale import LANG_INFO
-from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
-from django.views.generic import ListView
+from django.utils.decorators import method_decorator
+from django.views.generic import ListView, TemplateView
 
-from positions.models import Position, Statement
-from timeline import views as timeline_views
+from editorial.pagecache import cache_for_readers
+from positions.models import Position
 from timeline.models import Era, Event, Island, Source
 
 from .forms import SearchForm
@@ -25,6 +25,7 @@ KIND_HEADINGS = {
 }
 
 
+@cache_for_readers
 def home(request):
     events = Event.objects.published()
     strip_events = list(events.for_strip())
@@ -45,29 +46,13 @@ def home(request):
     )
 
 
-class EventDetailView(timeline_views.EventDetailView):
-    """The event page with the statements made at the event, which timeline cannot
-    know about: positions builds on timeline, never the other way round."""
-
-    def get_preview_queryset(self):
-        return (
-            super()
-            .get_preview_queryset()
-            .prefetch_related(
-                Prefetch(
-                    "statements",
-                    Statement.objects.published().for_display(),
-                    to_attr="published_statements",
-                )
-            )
-        )
-
-
+# Never cached (nor does it touch the database): load balancers call it.
 def health(request):
     """Answer load balancers without touching the database."""
     return HttpResponse("ok", content_type="text/plain")
 
 
+# Never cached: every query would be a key of its own.
 def search_page(request):
     form = SearchForm(request.GET or None)
     context = {"form": form, "query": None, "groups": []}
@@ -86,6 +71,7 @@ def search_page(request):
     return render(request, "search.html", context, status=status)
 
 
+@method_decorator(cache_for_readers, name="dispatch")
 class SourceListView(ListView):
     """The bibliography: in the site package, as it gathers events and statements."""
 
@@ -107,6 +93,11 @@ class SourceListView(ListView):
             if sources
         ]
         return context
+
+
+@method_decorator(cache_for_readers, name="dispatch")
+class AboutView(TemplateView):
+    template_name = "about.html"
 
 
 def robots_txt(request):

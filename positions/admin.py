@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from timeline.editing import (
+from editorial.admin import (
     ContentAdmin,
     ContentStackedInline,
     PublicationFilter,

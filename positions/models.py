@@ -4,9 +4,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from editorial.models import (
+    MarkdownBody,
+    Publishable,
+    PublishableQuerySet,
+    SlugManager,
+    public_q,
+)
 from timeline.dates import (
     DatePrecision,
     date_span,
@@ -15,13 +21,6 @@ from timeline.dates import (
     precision_errors,
 )
 from timeline.models import Country, Event, Person, Source
-from timeline.publishing import (
-    MarkdownBody,
-    Publishable,
-    PublishableQuerySet,
-    SlugManager,
-    Status,
-)
 
 STATEMENT_EVENT_MARGIN_DAYS = 7
 
@@ -146,10 +145,7 @@ class Position(Publishable, MarkdownBody):
 
 class StatementQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(
-            position__status=Status.PUBLISHED,
-            position__published_at__lte=timezone.now(),
-        )
+        return self.filter(public_q("position__"))
 
     def for_display(self):
         return self.select_related(

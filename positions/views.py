@@ -1,8 +1,10 @@
 from django.db.models import Exists, OuterRef, Prefetch
+from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
+from editorial.pagecache import cache_for_readers
+from editorial.preview import DraftPreviewMixin, draft_preview
 from timeline.models import Country
-from timeline.publishing import DraftPreviewMixin, draft_preview
 from timeline.views import neighbours
 
 from .models import Position, Statement, Topic
@@ -50,6 +52,7 @@ def lanes(positions, statements):
     ]
 
 
+@method_decorator(cache_for_readers, name="dispatch")
 class TopicListView(ListView):
     template_name = "positions/topic_list.html"
 
@@ -62,6 +65,7 @@ class TopicListView(ListView):
         return context
 
 
+@method_decorator(cache_for_readers, name="dispatch")
 class TopicDetailView(DraftPreviewMixin, DetailView):
     """A topic's positions; staff also see the unpublished ones, marked as such."""
 
@@ -105,6 +109,7 @@ class TopicDetailView(DraftPreviewMixin, DetailView):
         return context
 
 
+@method_decorator(cache_for_readers, name="dispatch")
 class CountryDetailView(DetailView):
     template_name = "positions/country_detail.html"
 

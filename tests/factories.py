@@ -5,10 +5,10 @@ import itertools
 
 from django.contrib.auth import get_user_model
 
-from dispute_site.editors import ensure_editors_group
+from editorial.models import Status
+from editorial.roles import ensure_editors_group
 from positions.models import Position, Statement, Topic
 from timeline.models import Citation, Country, Era, Event, Island, Person, Source
-from timeline.publishing import Status
 
 _counter = itertools.count(1)
 

@@ -8,9 +8,9 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from editorial.models import Status
 from positions.models import Position, Statement
 from timeline.models import Event
-from timeline.publishing import Status
 
 from .admin_forms import submit
 from .factories import (

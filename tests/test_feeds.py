@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from editorial.models import Status
 from timeline.models import Event
-from timeline.publishing import Status
 
 from .factories import (
     make_country,

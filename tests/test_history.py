@@ -8,10 +8,10 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 
+from editorial.admin import ContentAdmin
+from editorial.models import Status
 from positions.models import Position
-from timeline.editing import ContentAdmin
 from timeline.models import Citation, Event
-from timeline.publishing import Status
 
 from .admin_forms import form_data, submit
 from .factories import (

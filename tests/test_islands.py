@@ -4,6 +4,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from editorial.models import Status
 from timeline.maps import (
     BORDERS,
     VIEWS,
@@ -14,7 +15,6 @@ from timeline.maps import (
     match_outlines,
 )
 from timeline.models import Island
-from timeline.publishing import Status
 
 from .factories import make_event, make_island
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from timeline.markdown import render_markdown
+from editorial.markdown import render_markdown
 
 from .factories import make_event
 

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
 
+from editorial.models import Status
 from positions.models import Position, Statement, Topic
-from timeline.publishing import Status
 
 from .factories import (
     make_country,

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from timeline.publishing import Status
+from editorial.models import Status
 
 from .factories import (
     make_country,

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from dispute_site.search import Query, highlight, highlight_marked
-from timeline.publishing import Status
+from editorial.models import Status
 
 from .factories import (
     make_country,

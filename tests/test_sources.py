@@ -9,9 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from editorial.models import Status
 from positions.models import Position, Topic
 from timeline.models import Citation
-from timeline.publishing import Status
 
 from .factories import (
     make_country,

@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from editorial.models import Status
 from timeline.models import Era, Event
-from timeline.publishing import Status
 from timeline.strip import (
     KEY_RADIUS,
     MARK_GAP,

@@ -1,7 +1,14 @@
 from django.contrib import admin
 from django.db import models
 
-from .editing import ContentAdmin, ContentInline, PublicationFilter, publish, unpublish
+from editorial.admin import (
+    ContentAdmin,
+    ContentInline,
+    PublicationFilter,
+    publish,
+    unpublish,
+)
+
 from .models import Citation, Country, Era, Event, Island, Person, Source
 
 

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from simple_history.models import HistoricalRecords
 
+from editorial.models import MarkdownBody, Publishable, PublishableQuerySet, SlugManager
+
 from .dates import (
     DatePrecision,
     format_date,
@@ -15,7 +17,6 @@ from .dates import (
     machine_date,
     precision_errors,
 )
-from .publishing import MarkdownBody, Publishable, PublishableQuerySet, SlugManager
 
 
 class Country(models.Model):

@@ -1,11 +1,14 @@
 from django.core.paginator import Page, Paginator
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
+from editorial.pagecache import cache_for_readers
+from editorial.preview import DraftPreviewMixin
+
 from .filters import EventFilter
 from .models import Era, Event, Island
-from .publishing import DraftPreviewMixin
 
 PAGE_SIZE = 40
 
@@ -81,6 +84,11 @@ class EraPaginator(Paginator):
         return starts
 
 
+# Every filter but the free-text one has few values (slugs, choices, years).
+@method_decorator(
+    cache_for_readers(parameters={*EventFilter.base_filters, "page"} - {"q"}),
+    name="dispatch",
+)
 class EventListView(FilterView):
     filterset_class = EventFilter
     paginate_by = PAGE_SIZE
@@ -137,6 +145,7 @@ class EventListView(FilterView):
         return super().render_to_response(context, **response_kwargs)
 
 
+@method_decorator(cache_for_readers, name="dispatch")
 class EventDetailView(DraftPreviewMixin, DetailView):
     def get_queryset(self):
         return self.get_preview_queryset().published()
@@ -160,6 +169,7 @@ def neighbours(objects, current):
     return previous, following
 
 
+@method_decorator(cache_for_readers, name="dispatch")
 class EraDetailView(DetailView):
     model = Era
 
@@ -174,11 +184,13 @@ class EraDetailView(DetailView):
         return context
 
 
+@method_decorator(cache_for_readers, name="dispatch")
 class IslandListView(ListView):
     def get_queryset(self):
         return Island.objects.with_event_count()
 
 
+@method_decorator(cache_for_readers, name="dispatch")
 class IslandDetailView(DetailView):
     model = Island
 

@@ -1,11 +1,10 @@
 from io import StringIO
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from dispute_site.editors import content_models
+from editorial.roles import content_models
 
 
 def fixture_files():
@@ -15,7 +14,7 @@ def fixture_files():
 
 
 def has_content():
-    return any(model.objects.exists() for model in content_models(apps))
+    return any(model.objects.exists() for model in content_models())
 
 
 class Command(BaseCommand):

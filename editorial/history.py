@@ -9,22 +9,11 @@ child rows (citations, statements) back as they were at a given version.
 from collections import defaultdict
 
 from django.db import IntegrityError, transaction
-from django.db.models.signals import pre_save
-from django.dispatch import receiver
 from simple_history.utils import get_history_manager_for_model
 
 
 def is_tracked(model):
     return hasattr(model._meta, "simple_history_manager_attribute")
-
-
-@receiver(pre_save)
-def skip_history_of_raw_saves(sender, instance, raw, **kwargs):
-    # simple-history skips loaddata's raw saves but not the many-to-many links set
-    # right after them, which would leave one half-made version per link field.
-    # record_missing_history() records the loaded object whole instead.
-    if raw and is_tracked(sender):
-        instance.skip_history_when_saving = True
 
 
 def history_of(model):

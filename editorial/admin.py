@@ -6,113 +6,56 @@ inlines) instead of SimpleHistoryAdmin / TabularInline.
 """
 
 import json
+from dataclasses import dataclass
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ERROR_FLAG
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connections, router, transaction
-from django.forms.models import _get_foreign_key
+from django.core.exceptions import PermissionDenied
+from django.db import router, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
+from .conflicts import VERSION_FIELD, VersionCheckedForm, format_moment
 from .history import (
     describe_user,
     history_of,
     is_tracked,
     latest_version,
-    m2m_fields,
-    m2m_ids,
     record_versions,
     restore_children,
 )
-from .publishing import MarkdownBody, Status
-
-VERSION_FIELD = "loaded_version"
+from .models import MarkdownBody, Status
 
 
-def format_moment(value):
-    return date_format(timezone.localtime(value), "j F Y, H:i T")
+@dataclass
+class AdminSave:
+    """What save_model knows about an admin save, for the hooks Django calls after
+    the inlines and links are saved (log_addition/log_change, response_change)."""
+
+    restoring: bool  # the object had been deleted: this save brings it back
+    reverted_from: object = None  # the history record a revert/restore started from
+    is_recorded: bool = False
 
 
-def version_token(record):
-    return str(record.pk) if record is not None else ""
-
-
-class VersionCheckedForm(forms.ModelForm):
-    """Refuse to save over a change someone else made after this form was opened.
-
-    The form carries the id of the object's latest history record when it was
-    rendered; on save, a newer record means another editor (or a script) changed the
-    object meanwhile. Every save writes a record, so history is the version counter.
-    """
-
-    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        model = type(self.instance)
-        if self.instance.pk is None or not is_tracked(model):
-            return
-        self.fields[VERSION_FIELD].initial = version_token(
-            latest_version(model, self.instance.pk)
-        )
-        # A form opened on an old version (the history's revert page) shows that
-        # version's links, not today's.
-        record = getattr(self.instance, "_history", None)
-        if record is not None:
-            for field in m2m_fields(model):
-                if field.name in self.fields:
-                    self.initial[field.name] = list(m2m_ids(record, field))
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.instance.pk is not None and is_tracked(type(self.instance)):
-            if self.prefix is None or self.has_changed():
-                self.check_version()
-        return cleaned_data
-
-    def check_version(self):
-        model = type(self.instance)
-        connection = connections[router.db_for_write(model)]
-        if connection.in_atomic_block:
-            # Wait for a save of the same object that is under way (PostgreSQL).
-            list(
-                model._base_manager.select_for_update()
-                .filter(pk=self.instance.pk)
-                .values_list("pk")
-            )
-        current = latest_version(model, self.instance.pk)
-        if version_token(current) == self.cleaned_data.get(VERSION_FIELD):
-            return
-        # Shown again with the newer version: saving once more is a deliberate
-        # choice to replace the other change.
-        self.data = self.data.copy()
-        self.data[self.add_prefix(VERSION_FIELD)] = version_token(current)
-        name = model._meta.verbose_name
-        raise ValidationError(
-            "%(who)s changed this %(name)s on %(when)s, after you opened it. Your "
-            "changes have NOT been saved, so that theirs are not lost. Open "
-            "“History” (top right) in a new tab to see what they changed, then "
-            "either reload this page and make your edits again, or press Save once "
-            "more to replace their version with yours.",
-            code="changed_meanwhile",
-            params={
-                "who": describe_user(current.history_user) if current else "Someone",
-                "name": name,
-                "when": format_moment(current.history_date) if current else "?",
-            },
-        )
+def parent_key(child_model, parent_model, fk_name=None):
+    """The foreign key from an inline's model to its parent's."""
+    for field in child_model._meta.get_fields():
+        if (
+            field.many_to_one
+            and field.related_model is parent_model
+            and fk_name in (None, field.name)
+        ):
+            return field
+    raise ValueError(f"{child_model.__name__} has no key to {parent_model.__name__}")
 
 
 class PublicationFilter(admin.SimpleListFilter):
@@ -127,14 +70,12 @@ class PublicationFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        now = timezone.now()
-        published = queryset.filter(status=Status.PUBLISHED)
         if self.value() == "draft":
-            return queryset.filter(status=Status.DRAFT)
+            return queryset.drafts()
         if self.value() == "scheduled":
-            return published.filter(published_at__gt=now)
+            return queryset.scheduled()
         if self.value() == "published":
-            return published.filter(published_at__lte=now)
+            return queryset.published()
         return queryset
 
 
@@ -143,7 +84,7 @@ def publish(modeladmin, request, queryset):
     now = timezone.now()
     count = 0
     # save() rather than update(), so the change is kept in each item's history.
-    for item in queryset.exclude(status=Status.PUBLISHED, published_at__lte=now):
+    for item in queryset.not_public():
         item.status = Status.PUBLISHED
         item.published_at = now
         item.save()
@@ -198,7 +139,10 @@ class ContentStackedInline(EditingFormMixin, admin.StackedInline):
     """The stacked twin of ContentInline."""
 
 
-class ContentAdmin(EditingFormMixin, SimpleHistoryAdmin):
+class RevisionAdminMixin:
+    """History kept per admin save, revert and restore with child rows, and a list of
+    deleted objects to recover. Needs SimpleHistoryAdmin below it."""
+
     change_list_template = "admin/content/change_list.html"
     object_history_form_template = "admin/content/history_form.html"
     deleted_template = "admin/content/deleted_list.html"
@@ -207,29 +151,34 @@ class ContentAdmin(EditingFormMixin, SimpleHistoryAdmin):
     # (links, inlines) are saved, so the record shows the object as it now is.
 
     def save_model(self, request, obj, form, change):
-        obj.skip_history_when_saving = True
-        obj._was_deleted = (
-            change and not type(obj)._base_manager.filter(pk=obj.pk).exists()
+        obj.admin_save = AdminSave(
+            restoring=change and not type(obj)._base_manager.filter(pk=obj.pk).exists(),
+            # simple-history's revert page opens the form on this record.
+            reverted_from=getattr(obj, "_history", None),
         )
+        # simple-history's own flag: the record is written in log_addition/change.
+        obj.skip_history_when_saving = True
         super().save_model(request, obj, form, change)
-        record = getattr(obj, "_history", None)
-        if record is not None:
-            self.restore_inlines(request, obj, record)
+        if obj.admin_save.reverted_from is not None:
+            self.restore_inlines(request, obj, obj.admin_save.reverted_from)
 
     def log_addition(self, request, obj, message):
         self.record_admin_version(request, obj, message, created=True)
         return super().log_addition(request, obj, message)
 
     def log_change(self, request, obj, message):
-        created = getattr(obj, "_was_deleted", False)
+        save = getattr(obj, "admin_save", None)
+        created = save is not None and save.restoring
         self.record_admin_version(request, obj, message, created=created)
         return super().log_change(request, obj, message)
 
     def record_admin_version(self, request, obj, message, *, created):
-        if not hasattr(obj, "skip_history_when_saving"):
+        save = getattr(obj, "admin_save", None)
+        if save is None or save.is_recorded:
             return
+        save.is_recorded = True
         del obj.skip_history_when_saving
-        record = getattr(obj, "_history", None)
+        record = save.reverted_from
         if record is not None:
             reason = ("Restored: " if created else "Reverted to ") + (
                 f"the version of {format_moment(record.history_date)}"
@@ -246,12 +195,11 @@ class ContentAdmin(EditingFormMixin, SimpleHistoryAdmin):
     # Reverting and restoring (simple-history's revert page).
 
     def history_inlines(self):
+        """(child model, key to this model) for each inline whose history is kept."""
         for inline_class in self.inlines:
-            if is_tracked(inline_class.model):
-                fk = _get_foreign_key(
-                    self.model, inline_class.model, fk_name=inline_class.fk_name
-                )
-                yield inline_class.model, fk
+            child = inline_class.model
+            if is_tracked(child):
+                yield child, parent_key(child, self.model, inline_class.fk_name)
 
     def restore_inlines(self, request, obj, record):
         for child_model, fk in self.history_inlines():
@@ -322,10 +270,11 @@ class ContentAdmin(EditingFormMixin, SimpleHistoryAdmin):
         return super().history_form_view_title(request, obj)
 
     def response_change(self, request, obj):
-        record = getattr(obj, "_history", None)
+        save = getattr(obj, "admin_save", None)
+        record = save and save.reverted_from
         if record is None:
             return super().response_change(request, obj)
-        if getattr(obj, "_was_deleted", False):
+        if save.restoring:
             message = f"Restored “{obj}”."
         else:
             message = (
@@ -444,6 +393,10 @@ class ContentAdmin(EditingFormMixin, SimpleHistoryAdmin):
             )
         return response
 
+
+class PublicationAdminMixin:
+    """The "publication" column: draft, scheduled for when, or published."""
+
     @admin.display(description="publication", ordering="published_at")
     def publication(self, obj):
         if obj.status == Status.DRAFT:
@@ -451,3 +404,9 @@ class ContentAdmin(EditingFormMixin, SimpleHistoryAdmin):
         if obj.is_scheduled:
             return f"Scheduled for {format_moment(obj.published_at)}"
         return "Published"
+
+
+class ContentAdmin(
+    PublicationAdminMixin, RevisionAdminMixin, EditingFormMixin, SimpleHistoryAdmin
+):
+    """The admin of every content model."""

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 from django.db import transaction
 
-from dispute_site.editors import EDITORS_GROUP
+from editorial.roles import EDITORS_GROUP
 
 PASSWORD_VARIABLE = "EDITOR_PASSWORD"
 

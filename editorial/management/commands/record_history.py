@@ -1,9 +1,8 @@
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from dispute_site.editors import content_models
-from timeline.history import is_tracked, record_missing_history
+from editorial.history import record_missing_history
+from editorial.roles import content_models
 
 
 class Command(BaseCommand):
@@ -21,7 +20,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        models = [model for model in content_models(apps) if is_tracked(model)]
+        models = content_models()
         with transaction.atomic():
             count = record_missing_history(models, options["reason"][:100])
         if count:

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class EditorialConfig(AppConfig):
+    name = "editorial"
+    verbose_name = "Editorial"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

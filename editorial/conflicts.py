@@ -1,0 +1,86 @@
+"""Two editors never overwrite each other silently: a form refuses to save over a
+change made after it was opened, naming who made it and when."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import connections, router
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from .history import describe_user, is_tracked, latest_version, m2m_fields, m2m_ids
+
+VERSION_FIELD = "loaded_version"
+
+
+def format_moment(value):
+    return date_format(timezone.localtime(value), "j F Y, H:i T")
+
+
+def version_token(record):
+    return str(record.pk) if record is not None else ""
+
+
+class VersionCheckedForm(forms.ModelForm):
+    """Refuse to save over a change someone else made after this form was opened.
+
+    The form carries the id of the object's latest history record when it was
+    rendered; on save, a newer record means another editor (or a script) changed the
+    object meanwhile. Every save writes a record, so history is the version counter.
+    """
+
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        model = type(self.instance)
+        if self.instance.pk is None or not is_tracked(model):
+            return
+        self.fields[VERSION_FIELD].initial = version_token(
+            latest_version(model, self.instance.pk)
+        )
+        # A form opened on an old version (the history's revert page) shows that
+        # version's links, not today's.
+        record = getattr(self.instance, "_history", None)
+        if record is not None:
+            for field in m2m_fields(model):
+                if field.name in self.fields:
+                    self.initial[field.name] = list(m2m_ids(record, field))
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is not None and is_tracked(type(self.instance)):
+            if self.prefix is None or self.has_changed():
+                self.check_version()
+        return cleaned_data
+
+    def check_version(self):
+        model = type(self.instance)
+        connection = connections[router.db_for_write(model)]
+        if connection.in_atomic_block:
+            # Wait for a save of the same object that is under way (PostgreSQL).
+            list(
+                model._base_manager.select_for_update()
+                .filter(pk=self.instance.pk)
+                .values_list("pk")
+            )
+        current = latest_version(model, self.instance.pk)
+        if version_token(current) == self.cleaned_data.get(VERSION_FIELD):
+            return
+        # Shown again with the newer version: saving once more is a deliberate
+        # choice to replace the other change.
+        self.data = self.data.copy()
+        self.data[self.add_prefix(VERSION_FIELD)] = version_token(current)
+        name = model._meta.verbose_name
+        raise ValidationError(
+            "%(who)s changed this %(name)s on %(when)s, after you opened it. Your "
+            "changes have NOT been saved, so that theirs are not lost. Open "
+            "“History” (top right) in a new tab to see what they changed, then "
+            "either reload this page and make your edits again, or press Save once "
+            "more to replace their version with yours.",
+            code="changed_meanwhile",
+            params={
+                "who": describe_user(current.history_user) if current else "Someone",
+                "name": name,
+                "when": format_moment(current.history_date) if current else "?",
+            },
+        )

@@ -1,0 +1,118 @@
+"""What "published" means, defined once for every model readers can see.
+
+Abstract bases only: editorial has no tables of its own. A content model subclasses
+Publishable (status and publication time) and, for a Markdown body, MarkdownBody.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+def public_q(prefix=""):
+    """Published and due: the one definition every "public" lookup uses.
+
+    `prefix` reaches the publishable through a relation ("position__" for a
+    statement, which is public exactly when its position is).
+    """
+    return Q(
+        **{
+            f"{prefix}status": Status.PUBLISHED,
+            f"{prefix}published_at__lte": timezone.now(),
+        }
+    )
+
+
+def scheduled_q(prefix=""):
+    """Published, but with a publication time still to come."""
+    return Q(
+        **{
+            f"{prefix}status": Status.PUBLISHED,
+            f"{prefix}published_at__gt": timezone.now(),
+        }
+    )
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(public_q())
+
+    def scheduled(self):
+        return self.filter(scheduled_q())
+
+    def drafts(self):
+        return self.filter(status=Status.DRAFT)
+
+    def not_public(self):
+        """Drafts and scheduled items: what "Publish now" would make public."""
+        return self.exclude(public_q())
+
+
+class SlugManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class PublishableManager(SlugManager.from_queryset(PublishableQuerySet)):
+    pass
+
+
+class Publishable(models.Model):
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
+        help_text="Readers see only published items, from their publication time on.",
+    )
+    published_at = models.DateTimeField(
+        "publication time",
+        default=timezone.now,
+        db_index=True,
+        help_text="A time in the future schedules the item: it appears by itself then.",
+    )
+    # Defaults rather than auto_now: loaddata saves raw, which skips auto_now.
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = PublishableManager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.updated_at = timezone.now()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "updated_at"}
+        super().save(*args, **kwargs)
+
+    @property
+    def is_public(self):
+        return self.status == Status.PUBLISHED and not self.is_scheduled
+
+    @property
+    def is_scheduled(self):
+        return self.status == Status.PUBLISHED and self.published_at > timezone.now()
+
+
+class MarkdownBody(models.Model):
+    """A Markdown body, rendered and sanitised into body_html whenever it is saved
+    (editorial.signals: loaddata's raw saves included)."""
+
+    body = models.TextField(
+        blank=True,
+        help_text=(
+            "Markdown: *italic*, **bold**, [link text](https://…), blank line between "
+            "paragraphs, '- ' for lists, '> ' for quotations. HTML is removed."
+        ),
+    )
+    body_html = models.TextField(blank=True, editable=False)
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,38 @@
+"""Every receiver of the editorial app, connected once from EditorialConfig.ready()
+so that the admin, scripts, the shell and loaddata all go through them."""
+
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_save,
+)
+
+from .history import is_tracked
+from .markdown import render_markdown
+from .models import MarkdownBody
+from .pagecache import bump_content_version
+from .roles import grant_rights_after_migrate
+
+
+def render_markdown_body(sender, instance, **kwargs):
+    # A receiver rather than save(): loaddata saves raw and never calls save().
+    if isinstance(instance, MarkdownBody):
+        instance.body_html = render_markdown(instance.body)
+
+
+def skip_history_of_raw_saves(sender, instance, raw, **kwargs):
+    # simple-history skips loaddata's raw saves but not the many-to-many links set
+    # right after them, which would leave one half-made version per link field.
+    # record_missing_history() records the loaded object whole instead.
+    if raw and is_tracked(sender):
+        instance.skip_history_when_saving = True
+
+
+def connect():
+    pre_save.connect(render_markdown_body, dispatch_uid="editorial-markdown")
+    pre_save.connect(skip_history_of_raw_saves, dispatch_uid="editorial-raw-saves")
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(bump_content_version, dispatch_uid=f"editorial-cache-{signal}")
+    post_migrate.connect(grant_rights_after_migrate, dispatch_uid="editorial-roles")
