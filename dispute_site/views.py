@@ -8,7 +8,7 @@ from django.utils.decorators import method_decorator
 from django.views.generic import ListView, TemplateView
 
 from editorial.pagecache import cache_for_readers
-from positions.models import Position
+from positions.models import Position, Statement
 from timeline.models import Era, Event, Island, Source
 
 from .forms import SearchForm
@@ -25,6 +25,10 @@ KIND_HEADINGS = {
 }
 
 
+LATEST_COUNT = 5
+LATEST_STATEMENTS = 3
+
+
 @cache_for_readers
 def home(request):
     events = Event.objects.published()
@@ -37,6 +41,12 @@ def home(request):
             "eras": list(Era.objects.all()),
             "islands": list(Island.objects.all()),
             "key_events": events.filter(is_key=True).for_list().chronological(),
+            "latest_events": events.for_list().order_by("-date", "-title", "-pk")[
+                :LATEST_COUNT
+            ],
+            "latest_statements": Statement.objects.published()
+            .for_display()
+            .order_by("-date", "-pk")[:LATEST_STATEMENTS],
             "strip_events": strip_events,
             # The strip already holds every published event: no separate COUNT query.
             "event_count": len(strip_events),

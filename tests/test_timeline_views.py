@@ -258,3 +258,28 @@ def test_one_route_and_one_view_serve_an_event_page(client):
     ]
     assert routes == []  # no shadowing route at the top level
     assert client.get(path).status_code == 200
+
+
+def test_home_shows_the_latest_developments_newest_first(client):
+    era = make_era(slug="recent")
+    make_event(slug="older", title="Older talks", date=D(2019, 1, 22), era=era)
+    make_event(slug="newest", title="Newest talks", date=D(2025, 3, 1), era=era)
+    make_event(
+        slug="hidden",
+        title="Draft talks",
+        date=D(2026, 1, 1),
+        era=era,
+        status=Status.DRAFT,
+    )
+    page = client.get(reverse("home")).content.decode()
+    latest = page[page.index('id="latest-title"') : page.index('id="islands-title"')]
+    assert latest.index("Newest talks") < latest.index("Older talks")
+    assert "Draft talks" not in page
+
+
+def test_home_key_events_carry_no_badge(client):
+    make_event(slug="shimoda", title="Treaty of Shimoda", is_key=True)
+    page = client.get(reverse("home")).content.decode()
+    key = page[page.index('id="key-title"') :]
+    assert "Treaty of Shimoda" in key
+    assert 'class="badge"' not in key
