@@ -236,6 +236,35 @@ def test_each_statement_shows_speaker_date_kind_form_source_and_event(client, co
     assert "Paraphrase" in page
 
 
+def test_a_statement_shows_its_original_wording_with_lang(client, content):
+    quotation = content["statements"]["japan-1956"]
+    quotation.original_text = "歯舞群島及び色丹島を日本国に引き渡すことに同意する。"
+    quotation.original_language = "ja"
+    quotation.save()
+    paraphrase = content["statements"]["russia-1960"]
+    paraphrase.original_text = "Передача островов невозможна."
+    paraphrase.original_language = "ru"
+    paraphrase.save()
+    response = client.get(reverse("positions:topic_detail", args=["sovereignty"]))
+    page = response.content.decode()
+
+    def item(statement):
+        text = page[page.index(f'id="statement-{statement.pk}"') :]
+        return text[: text.index("</li>")]
+
+    japanese = item(quotation)
+    assert "Original (Japanese), quotation" in japanese
+    assert '<blockquote class="statement-original-text" lang="ja">' in japanese
+    assert "日本国に引き渡す" in japanese
+    assert "English translation:" in japanese and "Japanese words of 1956." in japanese
+    russian = item(paraphrase)
+    assert "Original (Russian), paraphrase" in russian
+    assert '<p class="statement-original-text" lang="ru">' in russian
+    assert "<blockquote" not in russian
+    without = item(content["statements"]["japan-1993"])
+    assert "Original" not in without and "lang=" not in without
+
+
 def test_sources_are_numbered_once_in_order_of_first_citation(client, content):
     response = client.get(reverse("positions:topic_detail", args=["sovereignty"]))
     assert [source.title for source in response.context["sources"]] == [
