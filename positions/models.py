@@ -73,8 +73,10 @@ class PositionQuerySet(PublishableQuerySet):
         Countries and topics come from the positions themselves, so a country or a
         topic without a position here has no column or row. One query.
         """
-        positions = self.select_related("topic", "country").order_by(
-            "topic__order", "topic__title", "topic__pk"
+        positions = (
+            self.select_related("topic", "country")
+            .annotate(latest_statement=models.Max("statements__date"))
+            .order_by("topic__order", "topic__title", "topic__pk")
         )
         cells, topics, countries = {}, {}, {}
         for position in positions:

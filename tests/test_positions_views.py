@@ -332,7 +332,9 @@ def test_home_page_shows_both_positions_at_a_glance(client, content):
     response = client.get(reverse("home"))
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Both positions at a glance" in page
+    assert "Both positions in brief" in page
+    # A line per side, not the whole table.
+    assert "positions-matrix" not in page
     assert "An inherent part of Japan&#x27;s territory." in page
     assert "Lawfully acquired as a result of the war." in page
     assert_no_drafts(response)
