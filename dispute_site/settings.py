@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "simple_history",
     "editorial",
     "timeline",
+    "documents",
     "positions",
     "dispute_site",
 ]

@@ -38,9 +38,9 @@ class StatementInline(ContentStackedInline):
         "text",
         "is_quotation",
         ("source", "locator"),
-        "event",
+        ("event", "article"),
     ]
-    autocomplete_fields = ["speaker", "source", "event"]
+    autocomplete_fields = ["speaker", "source", "event", "article"]
     extra = 0
 
 
@@ -98,7 +98,13 @@ class StatementAdmin(ContentAdmin):
         "is_quotation",
         "source",
     ]
-    list_filter = ["position__country", "position__topic", "kind", "is_quotation"]
+    list_filter = [
+        "position__country",
+        "position__topic",
+        "kind",
+        "is_quotation",
+        ("article", admin.EmptyFieldListFilter),
+    ]
     list_select_related = ["position__country", "position__topic", "speaker", "source"]
     search_fields = [
         "text",
@@ -109,7 +115,7 @@ class StatementAdmin(ContentAdmin):
         "position__topic__title",
     ]
     date_hierarchy = "date"
-    autocomplete_fields = ["position", "speaker", "source", "event"]
+    autocomplete_fields = ["position", "speaker", "source", "event", "article"]
     fieldsets = [
         (None, {"fields": ["position", "kind", "text", "is_quotation"]}),
         (
@@ -117,6 +123,14 @@ class StatementAdmin(ContentAdmin):
             {"fields": [("date", "date_precision"), "speaker", "speaker_label"]},
         ),
         ("Evidence", {"fields": [("source", "locator"), "event"]}),
+        (
+            "Reading of a document",
+            {
+                "fields": ["article"],
+                "description": "The treaty or declaration article this statement "
+                "interprets; the article's page then shows it among the readings.",
+            },
+        ),
     ]
 
     @admin.display(description="date", ordering="date")

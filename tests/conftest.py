@@ -2,10 +2,9 @@ import os
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.test import Client
 
-from dispute_site.management.commands.setup_site import fixture_files
+from dispute_site.management.commands.setup_site import load_fixtures
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must not
 # mistake the live_server tests for async code.
@@ -15,7 +14,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 @pytest.fixture
 def site_content(db):
     """The shipped fixtures, loaded as setup_site loads them (without its migrate)."""
-    call_command("loaddata", *fixture_files(), verbosity=0)
+    load_fixtures()
 
 
 @pytest.fixture
