@@ -20,6 +20,7 @@ class Language(models.TextChoices):
     RUSSIAN = "ru", "Russian"
     ENGLISH = "en", "English"
     FRENCH = "fr", "French"
+    SPANISH = "es", "Spanish"
 
 
 # The order in which a document's languages are shown after its authentic ones.
@@ -304,6 +305,7 @@ class ArticleTextManager(models.Manager):
 class ArticleText(models.Model):
     class Authenticity(models.TextChoices):
         AUTHENTIC = "authentic", "Authentic text"
+        ORIGINAL = "original", "Original text (whether authentic is not verified)"
         OFFICIAL = "official", "Official translation"
         UNOFFICIAL = "unofficial", "Unofficial translation"
 
@@ -318,7 +320,9 @@ class ArticleText(models.Model):
         "standing of the text",
         max_length=12,
         choices=Authenticity.choices,
-        help_text="Authentic only if the document names this language as authentic.",
+        help_text="Authentic only if the document names this language as authentic. "
+        "A text in the language a document was written or signed in, where its "
+        "authenticity is not verified, is an original text.",
     )
     translator = models.CharField(
         "whose translation",
@@ -398,6 +402,9 @@ class ArticleText(models.Model):
                     "among its authentic languages: mark this text a translation, or "
                     "correct the document's authentic languages."
                 )
+        elif self.authenticity == self.Authenticity.ORIGINAL:
+            if self.translator:
+                errors["translator"] = "An original text is no one's translation."
         elif not self.translator:
             errors["translator"] = (
                 "Say whose translation this is; if it is unknown, write 'translator "
