@@ -31,7 +31,7 @@ SIGNED = {
 }
 
 
-def test_at_least_twelve_documents_from_1855_to_2020(site_content, client):
+def test_at_least_twelve_documents_from_1855_to_2020(shipped_content, client):
     documents = Document.objects.published()
     assert documents.count() >= 12
     dates = dict(documents.values_list("slug", "date"))
@@ -40,7 +40,7 @@ def test_at_least_twelve_documents_from_1855_to_2020(site_content, client):
     assert len(listed) >= 12
 
 
-def test_every_document_article_and_text_passes_validation(site_content):
+def test_every_document_article_and_text_passes_validation(shipped_content):
     for model in (Document, Article, ArticleText):
         for obj in model.objects.all():
             obj.full_clean()
@@ -51,7 +51,7 @@ def test_every_document_article_and_text_passes_validation(site_content):
         assert article.texts.exists(), article
 
 
-def test_every_text_names_its_source_and_standing(site_content, client):
+def test_every_text_names_its_source_and_standing(shipped_content, client):
     for text in ArticleText.objects.select_related("source", "article__document"):
         assert text.source.title
         assert text.authenticity in ArticleText.Authenticity.values
@@ -67,7 +67,7 @@ def test_every_text_names_its_source_and_standing(site_content, client):
 
 
 def test_the_1956_declaration_page_shows_article_9_and_both_readings(
-    site_content, client
+    shipped_content, client
 ):
     document = Document.objects.get(slug="joint-declaration-1956")
     assert document.authentic_language_codes == ["ja", "ru"]
@@ -106,7 +106,7 @@ def test_the_1956_declaration_page_shows_article_9_and_both_readings(
         ("treaty-of-shimoda", "article-2"),
     ],
 )
-def test_both_sides_read_the_disputed_clauses(site_content, document, article):
+def test_both_sides_read_the_disputed_clauses(shipped_content, document, article):
     sides = set(
         Statement.objects.published()
         .filter(article__document__slug=document, article__slug=article)
@@ -115,7 +115,7 @@ def test_both_sides_read_the_disputed_clauses(site_content, document, article):
     assert {"japan", "russia"} <= sides
 
 
-def test_at_least_twenty_statements_read_an_article(site_content):
+def test_at_least_twenty_statements_read_an_article(shipped_content):
     assert Statement.objects.published().filter(article__isnull=False).count() >= 20
     links = json.loads(
         (settings.FIXTURE_DIRS[0] / "links" / "readings.json").read_text()
@@ -125,7 +125,7 @@ def test_at_least_twenty_statements_read_an_article(site_content):
         statement.full_clean()
 
 
-def test_verbatim_texts_keep_their_wording(site_content):
+def test_verbatim_texts_keep_their_wording(shipped_content):
     wording = {
         ("treaty-of-shimoda", "article-2", "ja"): "「ヱトロプ」全島は日本に屬し",
         ("treaty-of-saint-petersburg", "article-2", "en"): "18) Uruppu.",
@@ -149,7 +149,7 @@ def test_verbatim_texts_keep_their_wording(site_content):
 
 
 def test_unverified_texts_show_no_wording_and_send_readers_to_the_source(
-    site_content, client
+    shipped_content, client
 ):
     unverified = ArticleText.objects.filter(verification="not-verified")
     assert unverified.exists()
@@ -160,7 +160,7 @@ def test_unverified_texts_show_no_wording_and_send_readers_to_the_source(
     assert "is not verified here" in html
 
 
-def test_a_signing_event_links_to_its_document_and_anchors(site_content, client):
+def test_a_signing_event_links_to_its_document_and_anchors(shipped_content, client):
     html = client.get(
         reverse("timeline:event_detail", args=["joint-declaration-1956"])
     ).content.decode()
