@@ -311,9 +311,10 @@ def matching(result_type, query):
         for index, name in enumerate(result_type.excerpt_fields)
     }
     return (
-        queryset.annotate(document=vector)
-        .filter((Q(document=search_query) | words_found) & words_left_out)
-        .annotate(rank=SearchRank(F("document"), search_query), **headlines)
+        # Not "document": an article has a field of that name.
+        queryset.annotate(search_vector=vector)
+        .filter((Q(search_vector=search_query) | words_found) & words_left_out)
+        .annotate(rank=SearchRank(F("search_vector"), search_query), **headlines)
         .order_by("-rank", "-score", *result_type.ordering)
     )
 
