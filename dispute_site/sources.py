@@ -1,33 +1,14 @@
 """The public bibliography: the sources that published events, documents and
-statements cite.
+statements cite."""
 
-It lives here rather than in timeline because documents and statements belong to
-higher apps, and timeline never depends on them.
-"""
-
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 
 from documents.models import Article, ArticleText, Document
 from positions.models import Statement
-from timeline.models import Citation, Event, Source
+from positions.sources import cited_sources
+from timeline.models import Event
 
-
-def cited_sources():
-    """Sources cited by published content, so that a draft's sources stay unseen."""
-    return Source.objects.filter(
-        Exists(
-            Citation.objects.filter(
-                source=OuterRef("pk"), event__in=Event.objects.published()
-            )
-        )
-        | Exists(Statement.objects.published().filter(source=OuterRef("pk")))
-        | Exists(Document.objects.published().filter(source=OuterRef("pk")))
-        | Exists(
-            ArticleText.objects.filter(
-                source=OuterRef("pk"), article__in=Article.objects.published()
-            )
-        )
-    )
+__all__ = ["bibliography", "cited_sources"]
 
 
 def bibliography():

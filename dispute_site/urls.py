@@ -27,6 +27,7 @@ urlpatterns = [
     ),
     path("documents/", include("documents.urls")),
     path("positions/", include("positions.urls")),
+    path("", include("api.urls")),
     path("admin/", admin.site.urls),
     path("healthz", views.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

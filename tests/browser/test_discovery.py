@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import make_era, make_event, make_island, make_source
+from tests.factories import make_era, make_etorofu, make_event, make_source
 
 from .conftest import screenshot, serious_accessibility_violations
 
@@ -33,12 +33,7 @@ def small_site(transactional_db, live_server):
         "Habomai islands as the subject of the talks.",
         source=declaration,
     )
-    make_island(
-        slug="etorofu",
-        name_ja="Etorofu",
-        name_ja_native="択捉島",
-        name_ru="Iturup",
-        name_ru_native="Итуруп",
+    make_etorofu(
         summary="The largest of the four islands.",
     )
     return live_server
@@ -92,10 +87,13 @@ def test_copy_citation_button(small_site, reader, context):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = reader
     page.goto(small_site.url + "/timeline/tokyo-declaration/")
-    citation = page.get_by_label("Citation to copy")
-    expect(citation).to_have_value(re.compile(r"“Tokyo Declaration\.” Last updated"))
-    page.get_by_role("button", name="Copy citation").click()
-    expect(page.get_by_role("status")).to_have_text("Citation copied.")
+    citation = page.get_by_label("Chicago citation to copy")
+    expect(citation).to_have_value(
+        re.compile(r"“Tokyo Declaration\.” .* Last modified")
+    )
+    page.get_by_role("button", name="Copy Chicago citation").click()
+    chicago = page.locator(".cite-style").first
+    expect(chicago.get_by_role("status")).to_have_text("Citation copied.")
     assert page.evaluate("navigator.clipboard.readText()") == citation.input_value()
     assert page.problems.messages == []
 
@@ -104,6 +102,7 @@ def test_citation_is_there_without_javascript(small_site, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(small_site.url + "/timeline/tokyo-declaration/")
-    expect(page.get_by_label("Citation to copy")).to_be_visible()
-    expect(page.get_by_role("button", name="Copy citation")).to_be_hidden()
+    for style in ["Chicago", "APA", "MLA"]:
+        expect(page.get_by_label(f"{style} citation to copy")).to_be_visible()
+        expect(page.get_by_role("button", name=f"Copy {style} citation")).to_be_hidden()
     context.close()
