@@ -39,9 +39,9 @@ class StatementInline(ContentStackedInline):
         "is_quotation",
         "text",
         ("source", "locator"),
-        "event",
+        ("event", "article"),
     ]
-    autocomplete_fields = ["speaker", "source", "event"]
+    autocomplete_fields = ["speaker", "source", "event", "article"]
     extra = 0
 
 
@@ -106,6 +106,7 @@ class StatementAdmin(ContentAdmin):
         "kind",
         "is_quotation",
         "original_language",
+        ("article", admin.EmptyFieldListFilter),
     ]
     list_select_related = ["position__country", "position__topic", "speaker", "source"]
     search_fields = [
@@ -118,7 +119,7 @@ class StatementAdmin(ContentAdmin):
         "position__topic__title",
     ]
     date_hierarchy = "date"
-    autocomplete_fields = ["position", "speaker", "source", "event"]
+    autocomplete_fields = ["position", "speaker", "source", "event", "article"]
     fieldsets = [
         (
             None,
@@ -137,6 +138,14 @@ class StatementAdmin(ContentAdmin):
             {"fields": [("date", "date_precision"), "speaker", "speaker_label"]},
         ),
         ("Evidence", {"fields": [("source", "locator"), "event"]}),
+        (
+            "Reading of a document",
+            {
+                "fields": ["article"],
+                "description": "The treaty or declaration article this statement "
+                "interprets; the article's page then shows it among the readings.",
+            },
+        ),
     ]
 
     @admin.display(description="date", ordering="date")

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from documents.models import Article
 from editorial.models import (
     MarkdownBody,
     Publishable,
@@ -150,7 +151,12 @@ class StatementQuerySet(models.QuerySet):
 
     def for_display(self):
         return self.select_related(
-            "position__country", "position__topic", "speaker", "source", "event"
+            "position__country",
+            "position__topic",
+            "speaker",
+            "source",
+            "event",
+            "article__document",
         )
 
 
@@ -246,6 +252,15 @@ class Statement(models.Model):
         related_name="statements",
         help_text="The event at which it was said, if any.",
     )
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="readings",
+        help_text="The article of a treaty or declaration that this statement "
+        "interprets, if any: it is then shown beside that article's texts.",
+    )
 
     objects = StatementManager()
     history = HistoricalRecords()
@@ -300,6 +315,10 @@ class Statement(models.Model):
             message = self.event_date_error()
             if message:
                 errors["event"] = message
+        if self.date and self.article_id and "date" not in errors:
+            message = self.article_date_error()
+            if message:
+                errors["article"] = message
         if errors:
             raise ValidationError(errors)
 
@@ -318,6 +337,19 @@ class Statement(models.Model):
                 f"{STATEMENT_EVENT_MARGIN_DAYS} days from “{event}” "
                 f"({event.display_date}). Link only the event at which it was said: "
                 "correct the date, or choose another event or none."
+            )
+        return None
+
+    def article_date_error(self):
+        document = self.article.document
+        _, last = date_span(self.date, self.date_precision)
+        # The same leeway as for events: the last round of talks reads the final text.
+        margin = datetime.timedelta(days=STATEMENT_EVENT_MARGIN_DAYS)
+        if last < document.date - margin:
+            return (
+                f"This statement is dated {self.display_date}, before “{document}” "
+                f"was signed ({document.display_date}): it cannot read that article. "
+                "Correct the date, or choose another article or none."
             )
         return None
 

@@ -5,6 +5,7 @@ import itertools
 
 from django.contrib.auth import get_user_model
 
+from documents.models import Article, ArticleText, Document
 from editorial.models import Status
 from editorial.roles import ensure_editors_group
 from positions.models import Position, Statement, StatusItem, Topic
@@ -158,3 +159,44 @@ def make_editor(username=None, **fields):
     )
     user.groups.add(ensure_editors_group())
     return user
+
+
+def make_document(**fields):
+    slug = fields.pop("slug", None) or unique("document")
+    parties = fields.pop("parties", ())
+    defaults = {
+        "title": slug.replace("-", " ").title(),
+        "date": datetime.date(1956, 10, 19),
+        "summary": "The parties agreed on something.",
+        "authentic_languages": "ja, ru",
+        "status": Status.PUBLISHED,
+    }
+    document = Document.objects.create(slug=slug, **{**defaults, **fields})
+    if parties:
+        document.parties.set(parties)
+    return document
+
+
+def make_article(document=None, **fields):
+    slug = fields.pop("slug", None) or unique("article")
+    defaults = {
+        "label": slug.replace("-", " ").title(),
+        "summary": "What the clause provides.",
+        "status": Status.PUBLISHED,
+    }
+    return Article.objects.create(
+        document=document or make_document(), slug=slug, **{**defaults, **fields}
+    )
+
+
+def make_article_text(article=None, language="ja", **fields):
+    defaults = {
+        "authenticity": ArticleText.Authenticity.AUTHENTIC,
+        "text": f"The clause in {language}.",
+    }
+    return ArticleText.objects.create(
+        article=article or make_article(),
+        language=language,
+        source=fields.pop("source", None) or make_source(),
+        **{**defaults, **fields},
+    )
