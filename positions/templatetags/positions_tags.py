@@ -20,6 +20,8 @@ def statements_at_event(event):
 def current_status():
     """The dated, sourced facts of where the dispute stands: for the home page."""
     return {"status_items": StatusItem.objects.current()}
+
+
 @register.simple_tag
 def readings_of(document):
     """Every published statement reading one of the document's articles, by article:
