@@ -63,7 +63,7 @@ FACT_DATES = [
     ("fishing-agreement-suspended", D(2022, 6, 7), "day", None),
     ("visa-free-agreements-terminated", D(2022, 9, 5), "day", None),
     ("fishing-resumes-2022", D(2022, 9, 1), "month", None),
-    ("fishing-talks-refused-2023", D(2023, 1, 19), "day", None),
+    ("fishing-talks-refused-2023", D(2023, 1, 1), "month", None),
     ("medvedev-2024-statement", D(2024, 1, 30), "day", None),
     ("innocent-passage-suspended-2024", D(2024, 4, 11), "day", D(2024, 4, 17)),
     ("ishiba-2025-statement", D(2025, 1, 24), "day", None),
