@@ -118,7 +118,18 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# How long the server keeps a rendered page (0: never). Pages are keyed on the content
+# version in the database, so a longer time never means a stale page.
 CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("DJANGO_CACHE_SECONDS", "600"))
+# HTTP caching of public pages (editorial.pagecache): ETag and Last-Modified, and how
+# long browsers (max-age) and shared caches such as a CDN (s-maxage) may keep a page
+# before asking again. A browser that asks again with If-None-Match gets a 304.
+HTTP_CACHE = env_bool("DJANGO_HTTP_CACHE", True)
+CACHE_MAX_AGE = int(os.environ.get("DJANGO_CACHE_MAX_AGE", "0"))
+CACHE_S_MAXAGE = int(os.environ.get("DJANGO_CACHE_S_MAXAGE", "60"))
+CACHE_STALE_WHILE_REVALIDATE = int(
+    os.environ.get("DJANGO_CACHE_STALE_WHILE_REVALIDATE", "30")
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {
