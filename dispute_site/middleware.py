@@ -1,5 +1,6 @@
 """Site-wide request rules that belong to no one view."""
 
+from django.conf import settings
 from django.http import HttpResponseNotAllowed
 
 # TRACE echoes a request back (cross-site tracing); nothing on the site needs it, nor
@@ -15,3 +16,20 @@ class RefuseTraceMiddleware:
         if request.method in REFUSED_METHODS:
             return HttpResponseNotAllowed(["GET", "HEAD", "POST", "OPTIONS"])
         return self.get_response(request)
+
+
+def client_ip(request):
+    """The reader's address: REMOTE_ADDR, or behind proxies the address the
+    outermost of DJANGO_PROXY_COUNT trusted proxies saw (their X-Forwarded-For).
+    Login throttling counts failures per address with it."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    if not settings.BEHIND_PROXY:
+        return remote
+    forwarded = [
+        part.strip()
+        for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if part.strip()
+    ]
+    if len(forwarded) >= settings.PROXY_COUNT > 0:
+        return forwarded[-settings.PROXY_COUNT]
+    return forwarded[0] if forwarded else remote

@@ -4,6 +4,7 @@ Every value that differs between machines comes from the environment; the defaul
 suit a local development run.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    "axes",
     "django_filters",
     "simple_history",
     "editorial",
@@ -78,7 +80,30 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its 429 answer.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Login throttling (django-axes): failed logins are counted in the database, shared by
+# every process, per account and per address separately; after AXES_FAILURE_LIMIT
+# failures that account (from anywhere) and that address (for any account) are locked
+# for DJANGO_LOGIN_LOCKOUT_MINUTES. A locked login costs no password hashing.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "10"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(os.environ.get("DJANGO_LOGIN_LOCKOUT_MINUTES", "30"))
+)
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "dispute_site.middleware.client_ip"
+AXES_COOLOFF_MESSAGE = (
+    "Login locked: too many failed attempts for this account or from this address. "
+    f"Try again in {AXES_COOLOFF_TIME.seconds // 60} minutes, or ask an "
+    "administrator to unlock it (manage.py axes_reset_username NAME)."
+)
 
 ROOT_URLCONF = "dispute_site.urls"
 
@@ -192,8 +217,12 @@ if not DEBUG:
 # Behind a TLS-terminating proxy: redirect to HTTPS and send HSTS when asked to.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT")
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0"))
-if env_bool("DJANGO_BEHIND_PROXY"):
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies (load balancer, CDN) append to X-Forwarded-For in front of the site:
+# the client's address is the one the outermost trusted proxy saw.
+PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "1"))
 
 LOGGING = {
     "version": 1,
