@@ -34,8 +34,8 @@ def home(request):
         request,
         "home.html",
         {
-            "eras": list(Era.objects.all()),
-            "islands": list(Island.objects.all()),
+            "eras": list(Era.objects.public()),
+            "islands": list(Island.objects.public()),
             "key_events": events.filter(is_key=True).for_list().chronological(),
             "strip_events": strip_events,
             # The strip already holds every published event: no separate COUNT query.

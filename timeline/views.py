@@ -28,7 +28,7 @@ class EventListView(FilterView):
         # count, and its eras fill the era menu (the widget's choices; the field still
         # validates against its queryset), so the page costs no more than without it.
         self.strip_events = list(self.object_list.for_strip())
-        eras = list(Era.objects.all())
+        eras = list(Era.objects.public())
         era_field = self.filterset.form.fields["era"]
         era_field.widget.choices = [
             ("", era_field.empty_label),
@@ -68,7 +68,8 @@ class EventDetailView(DraftPreviewMixin, DetailView):
 
 @method_decorator(cache_for_readers, name="dispatch")
 class EraDetailView(DetailView):
-    model = Era
+    def get_queryset(self):
+        return Era.objects.public()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -79,15 +80,16 @@ class EraDetailView(DetailView):
 @method_decorator(cache_for_readers, name="dispatch")
 class IslandListView(ListView):
     def get_queryset(self):
-        return Island.objects.with_event_count()
+        return Island.objects.public().with_event_count()
 
 
 @method_decorator(cache_for_readers, name="dispatch")
 class IslandDetailView(DetailView):
-    model = Island
+    def get_queryset(self):
+        return Island.objects.public()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["events"] = self.object.events.published().for_list().chronological()
-        context["islands"] = Island.objects.all()
+        context["islands"] = Island.objects.public()
         return context
