@@ -188,6 +188,8 @@ STORAGES = {
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+# dumpdata keeps microseconds, so dumpdata → loaddata round-trips exactly.
+SERIALIZATION_MODULES = {"json": "editorial.serializers"}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
