@@ -88,7 +88,7 @@ def query_counts(env):
     }
 
 
-def start_gunicorn(env, port, workers):
+def start_gunicorn(env, port, workers, threads=1):
     process = subprocess.Popen(
         [
             str(Path(PYTHON).with_name("gunicorn")),
@@ -97,6 +97,11 @@ def start_gunicorn(env, port, workers):
             f"127.0.0.1:{port}",
             "--workers",
             str(workers),
+            *(
+                ["--worker-class", "gthread", "--threads", str(threads)]
+                if threads > 1
+                else []
+            ),
             "--no-control-socket",
             "--log-level",
             "warning",
@@ -191,6 +196,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--threads", type=int, default=1, help="gthread threads (make serve: 4)"
+    )
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
@@ -207,7 +215,7 @@ def main():
     results = {}
     for cache_seconds in (0, 600):
         env = environment(database_url, cache_seconds)
-        process = start_gunicorn(env, args.port, args.workers)
+        process = start_gunicorn(env, args.port, args.workers, args.threads)
         try:
             for name, path in PAGES:
                 requests_per_second(args.port, path, 1)  # warm up
@@ -239,7 +247,8 @@ def main():
         results["memory", cache_seconds] = (memory, workers)
 
     print(
-        f"\ngunicorn, {args.workers} sync workers, wrk -t2 -c8 -d{args.seconds}s, "
+        f"\ngunicorn, {args.workers} workers x {args.threads} threads, "
+        f"wrk -t2 -c8 -d{args.seconds}s, "
         f"database {database_url.split(':')[0]}, DEBUG off, WhiteNoise"
     )
     print(
