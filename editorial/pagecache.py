@@ -282,6 +282,8 @@ def cache_for_readers(view=None, *, parameters=()):
                 return view_func(request, *args, **kwargs)
 
             version, changed_at = content_version()
+            # For fragments the view caches itself: no second look-up.
+            request.content_version = version
             wait = seconds_until_next_scheduled_item(version)
             headers = http_cache_headers(request, version, changed_at, wait)
             if settings.HTTP_CACHE:

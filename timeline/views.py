@@ -2,7 +2,7 @@ from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from editorial.pagecache import cache_for_readers
+from editorial.pagecache import cache_for_readers, content_version
 from editorial.preview import DraftPreviewMixin
 
 from .filters import EventFilter
@@ -35,9 +35,27 @@ class EventListView(FilterView):
             *((era.slug, str(era)) for era in eras),
         ]
         context = super().get_context_data(**kwargs)
+        context["filter_form_key"] = self.filter_form_key()
         context["strip_events"] = self.strip_events
         context["eras"] = eras
         return context
+
+    def filter_form_key(self):
+        """The rendered filter fields (their select menus are most of the page's
+        rendering time) are kept per content version and choice of filters; free
+        text and rejected values are rendered afresh, never kept."""
+        form = self.filterset.form
+        chosen = []
+        if self.filterset.is_bound:
+            if form.errors or form.cleaned_data.get("q"):
+                return None
+            chosen = sorted(
+                (name, str(getattr(value, "pk", value)))
+                for name, value in form.cleaned_data.items()
+                if value not in (None, "")
+            )
+        version = getattr(self.request, "content_version", None) or content_version()[0]
+        return f"{version}:{chosen}"
 
     def get_paginator(self, *args, **kwargs):
         paginator = super().get_paginator(*args, **kwargs)
