@@ -206,6 +206,16 @@ def is_reader(request):
     return user is None or not user.is_authenticated
 
 
+def is_storable_request(request, parameters):
+    """The page cache is on, and this is a reader's canonical GET of the view."""
+    return (
+        settings.CACHE_MIDDLEWARE_SECONDS > 0
+        and request.method in SAFE_METHODS
+        and is_reader(request)
+        and is_storable_query(request, parameters)
+    )
+
+
 def is_storable_response(request, response):
     return (
         response.status_code == 200

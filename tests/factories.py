@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 
 from editorial.models import Status
 from editorial.roles import ensure_editors_group
-from positions.models import Position, Statement, Topic
+from positions.models import Position, Statement, StatusItem, Topic
 from timeline.models import Citation, Country, Era, Event, Island, Person, Source
 
 _counter = itertools.count(1)
@@ -130,6 +130,20 @@ def make_statement(position=None, source=None, **fields):
         position=position or make_position(),
         source=source or make_source(),
         **{**defaults, **fields},
+    )
+
+
+def make_status_item(source=None, **fields):
+    slug = fields.pop("slug", None) or unique("status")
+    defaults = {
+        "label": slug.replace("-", " ").title(),
+        "text": "All four islands are under Russian administration.",
+        "as_of": datetime.date(2026, 2, 20),
+        "reviewed_on": datetime.date(2026, 3, 1),
+        "status": Status.PUBLISHED,
+    }
+    return StatusItem.objects.create(
+        slug=slug, source=source or make_source(), **{**defaults, **fields}
     )
 
 

@@ -23,6 +23,7 @@ from .factories import (
     make_person,
     make_source,
     make_statement,
+    make_status_item,
     make_topic,
 )
 
@@ -352,6 +353,7 @@ BUILDERS = {
     "positions.Topic": make_topic,
     "positions.Position": lambda: make_statement().position,
     "positions.Statement": make_statement,
+    "positions.StatusItem": make_status_item,
 }
 
 

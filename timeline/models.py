@@ -313,7 +313,15 @@ class EventQuerySet(PublishableQuerySet):
     def for_strip(self):
         """Just what the visual timeline draws: one light query for every event."""
         return self.order_by().values_list(
-            "date", "end_date", "date_precision", "slug", "title", "is_key", named=True
+            "pk",
+            "date",
+            "end_date",
+            "date_precision",
+            "slug",
+            "title",
+            "is_key",
+            "era_id",
+            named=True,
         )
 
     def for_detail(self):

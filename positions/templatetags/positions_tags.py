@@ -1,6 +1,6 @@
 from django import template
 
-from ..models import Statement
+from ..models import Statement, StatusItem
 
 register = template.Library()
 
@@ -14,3 +14,9 @@ def statements_at_event(event):
         .for_display()
         .order_by("date", "pk")
     }
+
+
+@register.inclusion_tag("includes/current_status.html")
+def current_status():
+    """The dated, sourced facts of where the dispute stands: for the home page."""
+    return {"status_items": StatusItem.objects.current()}
