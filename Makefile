@@ -34,10 +34,13 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Production-like serving: gunicorn + WhiteNoise, DEBUG off.
+# Production-like serving: gunicorn + WhiteNoise, DEBUG off. Threads, so that a slow
+# request (a login's password hashing) never holds a whole worker away from readers.
 serve: setup
 	DJANGO_DEBUG=0 $(BIN)/python manage.py collectstatic --noinput -v0
-	DJANGO_DEBUG=0 $(BIN)/gunicorn dispute_site.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --no-control-socket
+	DJANGO_DEBUG=0 $(BIN)/gunicorn dispute_site.wsgi --bind 127.0.0.1:$(PORT) --workers 2 \
+		--worker-class gthread --threads 4 --timeout 30 --graceful-timeout 30 \
+		--max-requests 2000 --max-requests-jitter 200 --no-control-socket
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

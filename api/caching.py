@@ -53,7 +53,7 @@ def open_data(view=None, *, parameters=()):
         def wrapper(request, *args, **kwargs):
             if request.method not in ("GET", "HEAD"):
                 return with_headers(view_func(request, *args, **kwargs))
-            version = content_version()
+            version, _changed_at = content_version()
             stamp = version_stamp(version)
             etag = etag_for(request, stamp)
             not_modified = get_conditional_response(request, etag=etag)

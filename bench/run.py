@@ -1,7 +1,10 @@
 """Benchmark the site as served in production: gunicorn, WhiteNoise, DEBUG off.
 
 Prints, for each page: SQL queries per request, requests per second under gunicorn
-(cache off and on) next to a trivial view served the same way, and worker memory.
+(cache off and on) next to a trivial view served the same way, and worker memory;
+then cached variants (tracking parameters, a junk session cookie, a 304 revalidation)
+and the cached home page's rate while four clients post wrong passwords.
+bench/stale.py counts stale pages after edits with two workers.
 Run: .venv/bin/python bench/run.py [--seconds 5] [--workers 2] [--database-url URL]
 Needs wrk (apt-get install -y wrk).
 """
@@ -15,6 +18,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -27,6 +32,14 @@ PAGES = [
     ("timeline, filtered", "/timeline/?era=post-soviet-diplomacy&q=declaration"),
     ("event", "/timeline/joint-declaration-1956/"),
     ("era", "/eras/cold-war-stalemate/"),
+    ("positions", "/positions/"),
+    ("islands", "/islands/"),
+]
+# Cached variants of the home page that must not fall through to rendering.
+VARIANTS = [
+    ("home ?utm_source=x", "/?utm_source=news&fbclid=x", []),
+    ("home, junk session cookie", "/", ["Cookie: sessionid=not-a-session"]),
+    ("home, If-None-Match (304)", "/", None),  # the ETag is filled in at run time
 ]
 
 
@@ -38,6 +51,8 @@ def environment(database_url, cache_seconds):
         "DJANGO_SECRET_KEY": "benchmark-only-not-a-secret-0123456789abcdef",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "DJANGO_LOG_LEVEL": "WARNING",
+        # Plain http here: the CSRF cookie must come back for the login flood.
+        "DJANGO_SECURE_COOKIES": "0",
         "DATABASE_URL": database_url,
         "DJANGO_CACHE_SECONDS": str(cache_seconds),
     }
@@ -73,7 +88,7 @@ def query_counts(env):
     }
 
 
-def start_gunicorn(env, port, workers):
+def start_gunicorn(env, port, workers, threads=1):
     process = subprocess.Popen(
         [
             str(Path(PYTHON).with_name("gunicorn")),
@@ -82,6 +97,11 @@ def start_gunicorn(env, port, workers):
             f"127.0.0.1:{port}",
             "--workers",
             str(workers),
+            *(
+                ["--worker-class", "gthread", "--threads", str(threads)]
+                if threads > 1
+                else []
+            ),
             "--no-control-socket",
             "--log-level",
             "warning",
@@ -111,9 +131,11 @@ def worker_memory_mb(process):
     return total / 1024, len(children)
 
 
-def requests_per_second(port, path, seconds):
+def requests_per_second(port, path, seconds, headers=()):
+    header_args = [arg for header in headers for arg in ("-H", header)]
     output = subprocess.run(
-        ["wrk", "-t2", "-c8", f"-d{seconds}s", f"http://127.0.0.1:{port}{path}"],
+        ["wrk", "-t2", "-c8", f"-d{seconds}s", *header_args]
+        + [f"http://127.0.0.1:{port}{path}"],
         capture_output=True,
         text=True,
         check=True,
@@ -123,10 +145,60 @@ def requests_per_second(port, path, seconds):
     return rate, int(errors.group(1)) if errors else 0
 
 
+def etag_of(port, path):
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}") as response:
+        return response.headers["ETag"]
+
+
+def flood_logins(port, stop, counter):
+    """Post wrong passwords to the admin login as fast as one client can."""
+    import http.cookiejar
+
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    url = f"http://127.0.0.1:{port}/admin/login/"
+    page = opener.open(url).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    data = urllib.parse.urlencode(
+        {"csrfmiddlewaretoken": token, "username": "admin", "password": "wrong"}
+    ).encode()
+    while not stop.is_set():
+        request = urllib.request.Request(url, data=data, headers={"Referer": url})
+        try:
+            opener.open(request).read()
+        except urllib.error.HTTPError as error:
+            counter[error.code] = counter.get(error.code, 0) + 1
+        else:
+            counter[200] = counter.get(200, 0) + 1
+
+
+def rate_during_login_flood(port, path, seconds, clients=4):
+    import threading
+
+    stop, counter = threading.Event(), {}
+    threads = [
+        threading.Thread(target=flood_logins, args=(port, stop, counter))
+        for _ in range(clients)
+    ]
+    for thread in threads:
+        thread.start()
+    try:
+        time.sleep(1)
+        rate = requests_per_second(port, path, seconds)[0]
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+    return rate, counter
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--threads", type=int, default=1, help="gthread threads (make serve: 4)"
+    )
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
@@ -143,13 +215,31 @@ def main():
     results = {}
     for cache_seconds in (0, 600):
         env = environment(database_url, cache_seconds)
-        process = start_gunicorn(env, args.port, args.workers)
+        process = start_gunicorn(env, args.port, args.workers, args.threads)
         try:
             for name, path in PAGES:
                 requests_per_second(args.port, path, 1)  # warm up
                 results[name, cache_seconds] = requests_per_second(
                     args.port, path, args.seconds
                 )
+            if cache_seconds:
+                for name, path, headers in VARIANTS:
+                    if headers is None:
+                        headers = [f"If-None-Match: {etag_of(args.port, path)}"]
+                    results[name, cache_seconds] = requests_per_second(
+                        args.port, path, args.seconds, headers
+                    )
+                # Real password hashing: a user whose password wrong guesses hit.
+                manage(
+                    env,
+                    "shell",
+                    "-c",
+                    "from django.contrib.auth.models import User; "
+                    "User.objects.filter(username='admin').exists() or "
+                    "User.objects.create_superuser('admin', 'a@example.org', "
+                    "'a-long-bench-passphrase')",
+                )
+                results["flood"] = rate_during_login_flood(args.port, "/", args.seconds)
             memory, workers = worker_memory_mb(process)
         finally:
             os.killpg(process.pid, signal.SIGTERM)
@@ -157,7 +247,8 @@ def main():
         results["memory", cache_seconds] = (memory, workers)
 
     print(
-        f"\ngunicorn, {args.workers} sync workers, wrk -t2 -c8 -d{args.seconds}s, "
+        f"\ngunicorn, {args.workers} workers x {args.threads} threads, "
+        f"wrk -t2 -c8 -d{args.seconds}s, "
         f"database {database_url.split(':')[0]}, DEBUG off, WhiteNoise"
     )
     print(
@@ -174,6 +265,20 @@ def main():
             f"{name:30} {status:>6} {queries:>7} {uncached:>15.0f} {cached:>13.0f} "
             f"{100 * uncached / trivial:>11.0f}%{flag}"
         )
+    cached_home = results["home", 600][0]
+    for name, _path, _headers in VARIANTS:
+        rate, errors = results[name, 600]
+        print(
+            f"{name:30} {'':>6} {'':>7} {'':>15} {rate:>13.0f} "
+            f"{100 * rate / trivial:>11.0f}%  ({100 * rate / cached_home:.0f}% of "
+            f"cached home)"
+        )
+    flood_rate, answers = results["flood"]
+    print(
+        f"cached home during a 4-client wrong-password flood: {flood_rate:.0f} req/s "
+        f"({100 * flood_rate / cached_home:.0f}% of its rate); login answers by "
+        f"status: {dict(sorted(answers.items()))}"
+    )
     for cache_seconds in (0, 600):
         memory, workers = results["memory", cache_seconds]
         label = "cache on" if cache_seconds else "cache off"

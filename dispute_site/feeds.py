@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from documents.models import Document
 from editorial.pagecache import cache_for_readers
@@ -42,7 +43,9 @@ class EventFeed(Feed):
         return f"{event.title} ({event.display_date})"
 
     def item_description(self, event):
-        return event.summary
+        # RSS descriptions and Atom summaries are HTML to a feed reader; a summary is
+        # plain text, so "<" in it must arrive as a character, never as markup.
+        return escape(event.summary)
 
     def item_link(self, event):
         return absolute(event.get_absolute_url())

@@ -208,7 +208,7 @@ RESULT_TYPES = [
     ResultType(
         key="island",
         label="Islands",
-        queryset=Island.objects.all,
+        queryset=Island.objects.public,
         fields={
             "name_ja": "A",
             "name_ja_native": "A",

@@ -4,6 +4,7 @@ Every value that differs between machines comes from the environment; the defaul
 suit a local development run.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    "axes",
     "django_filters",
     "rest_framework",
     "drf_spectacular",
@@ -73,6 +75,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "dispute_site.middleware.RefuseTraceMiddleware",
+    "dispute_site.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -80,9 +84,32 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "dispute_site.middleware.SiteCSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its 429 answer.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Login throttling (django-axes): failed logins are counted in the database, shared by
+# every process, per account and per address separately; after AXES_FAILURE_LIMIT
+# failures that account (from anywhere) and that address (for any account) are locked
+# for DJANGO_LOGIN_LOCKOUT_MINUTES. A locked login costs no password hashing.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "10"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(os.environ.get("DJANGO_LOGIN_LOCKOUT_MINUTES", "30"))
+)
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "dispute_site.middleware.client_ip"
+AXES_COOLOFF_MESSAGE = (
+    "Login locked: too many failed attempts for this account or from this address. "
+    f"Try again in {AXES_COOLOFF_TIME.seconds // 60} minutes, or ask an "
+    "administrator to unlock it (manage.py axes_reset_username NAME)."
+)
 
 ROOT_URLCONF = "dispute_site.urls"
 
@@ -123,7 +150,18 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# How long the server keeps a rendered page (0: never). Pages are keyed on the content
+# version in the database, so a longer time never means a stale page.
 CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("DJANGO_CACHE_SECONDS", "600"))
+# HTTP caching of public pages (editorial.pagecache): ETag and Last-Modified, and how
+# long browsers (max-age) and shared caches such as a CDN (s-maxage) may keep a page
+# before asking again. A browser that asks again with If-None-Match gets a 304.
+HTTP_CACHE = env_bool("DJANGO_HTTP_CACHE", True)
+CACHE_MAX_AGE = int(os.environ.get("DJANGO_CACHE_MAX_AGE", "0"))
+CACHE_S_MAXAGE = int(os.environ.get("DJANGO_CACHE_S_MAXAGE", "60"))
+CACHE_STALE_WHILE_REVALIDATE = int(
+    os.environ.get("DJANGO_CACHE_STALE_WHILE_REVALIDATE", "30")
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -181,6 +219,8 @@ SPECTACULAR_SETTINGS = {
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+# dumpdata keeps microseconds, so dumpdata → loaddata round-trips exactly.
+SERIALIZATION_MODULES = {"json": "editorial.serializers"}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -190,10 +230,8 @@ SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# Public pages load nothing from elsewhere and run no inline script. The admin's own
-# pages use inline styles, so they are left to Django's defaults.
+# Pages, the admin's too, load nothing from elsewhere and run no inline script.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
@@ -205,21 +243,69 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+# The admin's one inline style attribute (django-simple-history's history list,
+# style="border-top: 0"), allowed by its hash alone.
+ADMIN_CSP_ADDITIONS = {
+    "style-src-attr": [
+        "'unsafe-hashes'",
+        "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='",
+    ],
+}
+# Browser features no page uses, turned off for every page and anything it embeds.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+)
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
 # Behind a TLS-terminating proxy: redirect to HTTPS and send HSTS when asked to.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT")
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0"))
-if env_bool("DJANGO_BEHIND_PROXY"):
+# Only once every subdomain serves HTTPS; preload also asks browsers to ship the rule.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD")
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies (load balancer, CDN) append to X-Forwarded-For in front of the site:
+# the client's address is the one the outermost trusted proxy saw.
+PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "1"))
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"without_traceback": {"()": "dispute_site.logging.WithoutTraceback"}},
+    "formatters": {
+        "one_line": {"format": "%(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "one_line": {
+            "class": "logging.StreamHandler",
+            "filters": ["without_traceback"],
+            "formatter": "one_line",
+        },
+    },
     "root": {
         "handlers": ["console"],
         "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
+    },
+    "loggers": {
+        # A request naming a host the site is not: one line, no traceback.
+        "django.security.DisallowedHost": {
+            "handlers": ["one_line"],
+            "level": "WARNING",
+            "propagate": False,
+        },
     },
 }

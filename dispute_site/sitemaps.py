@@ -61,12 +61,12 @@ class DocumentSitemap(SiteSitemap):
 
 class EraSitemap(SiteSitemap):
     def items(self):
-        return list(Era.objects.all())
+        return list(Era.objects.public())
 
 
 class IslandSitemap(SiteSitemap):
     def items(self):
-        return list(Island.objects.all())
+        return list(Island.objects.public())
 
 
 class TopicSitemap(SiteSitemap):

@@ -17,3 +17,4 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WHITENOISE_AUTOREFRESH = True
 # Most tests measure pages as rendered; tests/test_cache.py turns the page cache on.
 CACHE_MIDDLEWARE_SECONDS = 0
+HTTP_CACHE = False

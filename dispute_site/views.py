@@ -40,8 +40,8 @@ def home(request):
         request,
         "home.html",
         {
-            "eras": list(Era.objects.all()),
-            "islands": list(Island.objects.all()),
+            "eras": list(Era.objects.public()),
+            "islands": list(Island.objects.public()),
             "key_events": events.filter(is_key=True).for_list().chronological(),
             "latest_events": events.for_list().order_by("-date", "-title", "-pk")[
                 :LATEST_COUNT

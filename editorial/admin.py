@@ -24,6 +24,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_input import OddInputAdminMixin
 from .conflicts import VERSION_FIELD, VersionCheckedForm, format_moment
 from .history import (
     describe_user,
@@ -407,6 +408,10 @@ class PublicationAdminMixin:
 
 
 class ContentAdmin(
-    PublicationAdminMixin, RevisionAdminMixin, EditingFormMixin, SimpleHistoryAdmin
+    OddInputAdminMixin,
+    PublicationAdminMixin,
+    RevisionAdminMixin,
+    EditingFormMixin,
+    SimpleHistoryAdmin,
 ):
     """The admin of every content model."""

@@ -1,6 +1,6 @@
 """What "published" means, defined once for every model readers can see.
 
-Abstract bases only: editorial has no tables of its own. A content model subclasses
+Abstract bases, and one table of its own (ContentVersion). A content model subclasses
 Publishable (status and publication time) and, for a Markdown body, MarkdownBody.
 """
 
@@ -116,3 +116,21 @@ class MarkdownBody(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ContentVersion(models.Model):
+    """One row: a counter bumped by every change to content, in the same transaction.
+
+    Every process reads it once per request (editorial.pagecache), so a page cached by
+    any worker, host or CDN is keyed on the same version: an edit from the admin, a
+    script or loaddata is seen by all of them at once, whichever cache backend is used.
+    """
+
+    number = models.PositiveBigIntegerField(default=1)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "content version"
+
+    def __str__(self):
+        return f"content version {self.number}"

@@ -12,7 +12,7 @@ from django.db.models.signals import (
 from .history import is_tracked
 from .markdown import render_markdown
 from .models import MarkdownBody
-from .pagecache import bump_content_version
+from .pagecache import bump_after_migrate, bump_content_version
 from .roles import grant_rights_after_migrate
 
 
@@ -36,3 +36,4 @@ def connect():
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(bump_content_version, dispatch_uid=f"editorial-cache-{signal}")
     post_migrate.connect(grant_rights_after_migrate, dispatch_uid="editorial-roles")
+    post_migrate.connect(bump_after_migrate, dispatch_uid="editorial-cache-migrate")

@@ -1,6 +1,7 @@
 """The API's and the downloads' SQL queries do not grow with the content."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -19,6 +20,8 @@ LIMITS = {"/api/v1/all.json": 20}
 
 
 def count_queries(client, url):
+    # From nothing: the schedule look-up kept per content version is redone too.
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
         if response.streaming:
@@ -82,4 +85,6 @@ def test_queries_stay_flat_as_statements_grow(client, url):
 
 def test_an_event_costs_a_few_queries(client):
     events = build_timeline(5)
-    assert count_queries(client, f"/api/v1/events/{events[0].slug}/") <= 7
+    assert (
+        count_queries(client, f"/api/v1/events/{events[0].slug}/") <= 10
+    )  # 7, plus the content version row and its schedule look-up

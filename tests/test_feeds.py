@@ -193,3 +193,18 @@ def test_the_about_page_explains_names_and_sources(client):
     assert "Northern Territories" in content and "Southern Kurils" in content
     assert 'href="/sources/"' in content
     assert "/about/" in client.get("/sitemap.xml").content.decode()
+
+
+@pytest.mark.parametrize("feed", ["event_feed", "event_feed_atom"])
+def test_a_summary_is_text_in_feeds_never_markup(client, feed):
+    make_event(summary='Talks <img src=x onerror="alert(1)"> & more')
+    _response, xml = get_xml(client, reverse(feed))
+    text = [
+        element.text
+        for element in xml.iter()
+        if element.tag in ("description", f"{ATOM}summary")
+        and element.text
+        and "Talks" in element.text
+    ]
+    # What a feed reader renders as HTML: the tag as escaped text.
+    assert text == ["Talks &lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; more"]

@@ -7,6 +7,12 @@ from .models import Country, Era, Event, Island, Person
 MAX_WORDS = 10
 
 
+def public(model):
+    """The choices readers may filter on, looked up at each request: "public"
+    depends on the time (a scheduled event's people appear when it does)."""
+    return lambda request: model.objects.public()
+
+
 class EventFilterForm(forms.Form):
     def clean(self):
         cleaned_data = super().clean()
@@ -21,26 +27,26 @@ class EventFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(label="Words", method="filter_text", max_length=200)
     era = django_filters.ModelChoiceFilter(
-        queryset=Era.objects.all(), to_field_name="slug", empty_label="All eras"
+        queryset=public(Era), to_field_name="slug", empty_label="All eras"
     )
     country = django_filters.ModelChoiceFilter(
         field_name="countries",
         label="Country",
-        queryset=Country.objects.all(),
+        queryset=public(Country),
         to_field_name="slug",
         empty_label="All countries",
     )
     person = django_filters.ModelChoiceFilter(
         field_name="people",
         label="Person",
-        queryset=Person.objects.all(),
+        queryset=public(Person),
         to_field_name="slug",
         empty_label="Anyone",
     )
     island = django_filters.ModelChoiceFilter(
         field_name="islands",
         label="Island",
-        queryset=Island.objects.all(),
+        queryset=public(Island),
         to_field_name="slug",
         empty_label="All islands",
     )

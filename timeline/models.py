@@ -6,7 +6,13 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from simple_history.models import HistoricalRecords
 
-from editorial.models import MarkdownBody, Publishable, PublishableQuerySet, SlugManager
+from editorial.models import (
+    MarkdownBody,
+    Publishable,
+    PublishableQuerySet,
+    SlugManager,
+    public_q,
+)
 
 from .dates import (
     DatePrecision,
@@ -18,7 +24,29 @@ from .dates import (
 )
 
 
+class ReferenceQuerySet(models.QuerySet):
+    """Reference data (eras, countries, people, islands) as readers may see it.
+
+    Something only drafts or scheduled events use stays out of menus, filter choices
+    and pages until a published event uses it; what no event uses yet stays visible.
+    The model names its link from Event in EVENT_RELATION.
+    """
+
+    def public(self):
+        relation = self.model.EVENT_RELATION
+        uses = Event.objects.filter(**{relation: models.OuterRef("pk")})
+        return self.filter(
+            models.Exists(uses.filter(public_q())) | ~models.Exists(uses)
+        )
+
+
+class ReferenceManager(SlugManager.from_queryset(ReferenceQuerySet)):
+    pass
+
+
 class Country(models.Model):
+    EVENT_RELATION = "countries"
+
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
     native_name = models.CharField(max_length=100, blank=True)
@@ -26,7 +54,7 @@ class Country(models.Model):
         default=0, help_text="Lower numbers come first, e.g. in the positions table."
     )
 
-    objects = SlugManager()
+    objects = ReferenceManager()
     history = HistoricalRecords()
 
     class Meta:
@@ -44,6 +72,8 @@ class Country(models.Model):
 
 
 class Person(models.Model):
+    EVENT_RELATION = "people"
+
     name = models.CharField(
         max_length=150, help_text="Given name first: Ichirō Hatoyama."
     )
@@ -61,7 +91,7 @@ class Person(models.Model):
         Country, on_delete=models.SET_NULL, null=True, blank=True, related_name="people"
     )
 
-    objects = SlugManager()
+    objects = ReferenceManager()
     history = HistoricalRecords()
 
     class Meta:
@@ -78,7 +108,7 @@ class Person(models.Model):
         return (self.slug,)
 
 
-class IslandQuerySet(models.QuerySet):
+class IslandQuerySet(ReferenceQuerySet):
     def with_event_count(self):
         """Annotate how many published events concern each island, in one query."""
         events = (
@@ -99,6 +129,8 @@ class IslandManager(SlugManager.from_queryset(IslandQuerySet)):
 
 
 class Island(models.Model):
+    EVENT_RELATION = "islands"
+
     slug = models.SlugField(max_length=60, unique=True)
     name_ja = models.CharField("Japanese name", max_length=100)
     name_ja_native = models.CharField("Japanese name (Japanese script)", max_length=100)
@@ -193,6 +225,7 @@ class Source(models.Model):
         blank=True, help_text="What the source is and why it is cited."
     )
 
+    # Readers see only cited sources (dispute_site.sources.cited_sources).
     objects = SlugManager()
     history = HistoricalRecords()
 
@@ -223,6 +256,8 @@ class Source(models.Model):
 
 
 class Era(models.Model):
+    EVENT_RELATION = "era"
+
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
     start_year = models.PositiveSmallIntegerField()
@@ -234,7 +269,7 @@ class Era(models.Model):
     summary = models.TextField(help_text="Plain text, a short paragraph.")
     order = models.PositiveSmallIntegerField(default=0)
 
-    objects = SlugManager()
+    objects = ReferenceManager()
     history = HistoricalRecords()
 
     class Meta:

@@ -4,7 +4,7 @@ from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from editorial.pagecache import cache_for_readers
+from editorial.pagecache import cache_for_readers, content_version
 from editorial.preview import DraftPreviewMixin
 
 from .filters import EventFilter
@@ -118,13 +118,14 @@ class EventListView(FilterView):
         # count, and its eras fill the era menu (the widget's choices; the field still
         # validates against its queryset), so the page costs no more than without it.
         self.strip_events = self.reading_order(self.object_list.for_strip())
-        eras = list(Era.objects.all())
+        eras = list(Era.objects.public())
         era_field = self.filterset.form.fields["era"]
         era_field.widget.choices = [
             ("", era_field.empty_label),
             *((era.slug, str(era)) for era in eras),
         ]
         context = super().get_context_data(**kwargs)
+        context["filter_form_key"] = self.filter_form_key()
         context["strip_events"] = self.strip_events
         context["eras"] = eras
         context["filter_query"] = self.filter_query()
@@ -133,6 +134,23 @@ class EventListView(FilterView):
             (era, starts[era.pk]) for era in eras if era.pk in starts
         ]
         return context
+
+    def filter_form_key(self):
+        """The rendered filter fields (their select menus are most of the page's
+        rendering time) are kept per content version and choice of filters; free
+        text and rejected values are rendered afresh, never kept."""
+        form = self.filterset.form
+        chosen = []
+        if self.filterset.is_bound:
+            if form.errors or form.cleaned_data.get("q"):
+                return None
+            chosen = sorted(
+                (name, str(getattr(value, "pk", value)))
+                for name, value in form.cleaned_data.items()
+                if value not in (None, "")
+            )
+        version = getattr(self.request, "content_version", None) or content_version()[0]
+        return f"{version}:{chosen}"
 
     def get_paginator(self, queryset, per_page, **kwargs):
         return super().get_paginator(
@@ -171,7 +189,8 @@ def neighbours(objects, current):
 
 @method_decorator(cache_for_readers, name="dispatch")
 class EraDetailView(DetailView):
-    model = Era
+    def get_queryset(self):
+        return Era.objects.public()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -187,17 +206,18 @@ class EraDetailView(DetailView):
 @method_decorator(cache_for_readers, name="dispatch")
 class IslandListView(ListView):
     def get_queryset(self):
-        return Island.objects.with_event_count()
+        return Island.objects.public().with_event_count()
 
 
 @method_decorator(cache_for_readers, name="dispatch")
 class IslandDetailView(DetailView):
-    model = Island
+    def get_queryset(self):
+        return Island.objects.public()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["events"] = self.object.events.published().for_list().chronological()
-        islands = list(Island.objects.all())
+        islands = list(Island.objects.public())
         context["islands"] = islands
         context["previous_island"], context["next_island"] = neighbours(
             islands, self.object
