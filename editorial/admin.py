@@ -26,6 +26,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .conflicts import VERSION_FIELD, VersionCheckedForm, format_moment
 from .history import (
+    child_changes,
     describe_user,
     history_of,
     is_tracked,
@@ -34,6 +35,7 @@ from .history import (
     restore_children,
 )
 from .models import MarkdownBody, Status
+from .signals import content_restored
 
 
 @dataclass
@@ -191,6 +193,12 @@ class RevisionAdminMixin:
             user=request.user,
             reason=Truncator(reason).chars(100),
         )
+        if record is not None and created:
+            for _, said in content_restored.send(
+                sender=type(obj), instance=obj, record=record, user=request.user
+            ):
+                if said:
+                    self.message_user(request, said, messages.INFO)
 
     # Reverting and restoring (simple-history's revert page).
 
@@ -238,17 +246,9 @@ class RevisionAdminMixin:
                 f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_deleted"
             ),
             "version_changes": self.changes_since(request, record),
-            "version_children": [
-                (
-                    child_model._meta.verbose_name_plural,
-                    [str(child) for child in children],
-                )
+            "child_changes": [
+                child_changes(child_model, fk, record.instance.pk, record.history_date)
                 for child_model, fk in self.history_inlines()
-                for children in [
-                    history_of(child_model)
-                    .as_of(record.history_date)
-                    .filter(**{fk.attname: record.instance.pk})
-                ]
             ],
             **(extra_context or {}),
         }
