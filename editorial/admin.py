@@ -12,8 +12,9 @@ from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ERROR_FLAG
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router, transaction
+from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -81,6 +82,14 @@ class PublicationFilter(admin.SimpleListFilter):
         return queryset
 
 
+def publication_refusal(item):
+    """Why `item` may not be published as it is, one sentence, or ""."""
+    problems = item.publication_problems()
+    if not problems:
+        return ""
+    return f"“{item}” was not published: " + " ".join(problems)
+
+
 @admin.action(description="Publish selected items now", permissions=["change"])
 def publish(modeladmin, request, queryset):
     now = timezone.now()
@@ -88,6 +97,10 @@ def publish(modeladmin, request, queryset):
     # save() rather than update(), so the change is kept in each item's history.
     for item in queryset.not_public():
         item.status = Status.PUBLISHED
+        refusal = publication_refusal(item)
+        if refusal:
+            modeladmin.message_user(request, refusal, messages.ERROR)
+            continue
         item.published_at = now
         item.save()
         count += 1
@@ -133,12 +146,40 @@ class EditingFormMixin:
         return formfield
 
 
+class PublicationRulesFormSet(BaseInlineFormSet):
+    """Count the rows this save leaves and ask the parent whether, published, it may
+    have that many (a published event cites at least one source)."""
+
+    def clean(self):
+        super().clean()
+        parent = self.instance
+        if getattr(parent, "status", None) != Status.PUBLISHED:
+            return
+        if any(form.errors for form in self.forms):
+            return
+        count = sum(
+            1
+            for form in self.forms
+            if form.has_changed() or form.instance.pk is not None
+            if not self._should_delete_form(form)
+        )
+        problem = parent.children_problem(
+            self.fk.remote_field.get_accessor_name(), count
+        )
+        if problem:
+            raise ValidationError(problem, code="publication_rule")
+
+
 class ContentInline(EditingFormMixin, admin.TabularInline):
     """A tabular inline whose rows are also refused when changed meanwhile."""
+
+    formset = PublicationRulesFormSet
 
 
 class ContentStackedInline(EditingFormMixin, admin.StackedInline):
     """The stacked twin of ContentInline."""
+
+    formset = PublicationRulesFormSet
 
 
 class RevisionAdminMixin:

@@ -92,6 +92,29 @@ class Publishable(models.Model):
             kwargs["update_fields"] = {*update_fields, "updated_at"}
         super().save(*args, **kwargs)
 
+    def children_problem(self, related_name, count):
+        """What is wrong with publishing this item with `count` rows of
+        `related_name` (an inline's children), or None. Models with a rule say so."""
+        return None
+
+    def publication_problems(self):
+        """Every rule a published item must meet, as sentences that name what to fix.
+
+        Drafts may break them; the admin's form and publish action, and scripts
+        through full_clean() where a rule can live there, refuse to publish until
+        they are met.
+        """
+        problems = []
+        for related_name in self.publication_children:
+            count = getattr(self, related_name).count() if self.pk else 0
+            problem = self.children_problem(related_name, count)
+            if problem:
+                problems.append(problem)
+        return problems
+
+    # The child rows (reverse relation names) that a rule counts.
+    publication_children = ()
+
     @property
     def is_public(self):
         return self.status == Status.PUBLISHED and not self.is_scheduled

@@ -63,7 +63,10 @@ class PositionAdmin(ContentAdmin):
     actions = [publish, unpublish]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["country", "topic", "summary", "body"]}),
+        (
+            None,
+            {"fields": ["country", "topic", "summary", "body", "why_no_statements"]},
+        ),
         (
             "Publishing",
             {

@@ -76,7 +76,9 @@ def revert_to_first(client, obj, form_id):
     return page
 
 
-def test_every_shipped_event_reverts_to_its_first_version_whole(client, editor, shipped):
+def test_every_shipped_event_reverts_to_its_first_version_whole(
+    client, editor, shipped
+):
     spare = Source.objects.order_by("pk").first()
     for event in Event.objects.all():
         loaded = event_state(event)
@@ -96,7 +98,9 @@ def test_every_shipped_event_reverts_to_its_first_version_whole(client, editor, 
         other = Source.objects.exclude(citations__event=event).first() or spare
         changes[f"citations-{new}-source"] = str(other.pk)
         changes[f"citations-{new}-locator"] = "added"
-        response = client.post(change_url(event), form_data(page, "event_form", **changes))
+        response = client.post(
+            change_url(event), form_data(page, "event_form", **changes)
+        )
         assert response.status_code == 302, (event, response.context["errors"])
         event.refresh_from_db()
         assert event_state(event) != loaded
@@ -190,7 +194,9 @@ def test_restoring_a_deleted_event_links_its_statements_again(client, editor):
     )
     page = client.get(version_url(event, deleted))
     response = client.post(
-        version_url(event, deleted), form_data(page, "historicalevent_form"), follow=True
+        version_url(event, deleted),
+        form_data(page, "historicalevent_form"),
+        follow=True,
     )
     assert "Linked 1 statement(s) to “Summit” again" in response.content.decode()
     said.refresh_from_db()

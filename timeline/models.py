@@ -8,7 +8,13 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from simple_history.models import HistoricalRecords
 
-from editorial.models import MarkdownBody, Publishable, PublishableQuerySet, SlugManager
+from editorial.models import (
+    MarkdownBody,
+    Publishable,
+    PublishableQuerySet,
+    SlugManager,
+    Status,
+)
 
 from .dates import (
     DatePrecision,
@@ -223,6 +229,17 @@ class Source(models.Model):
         return format_date(self.date, self.date_precision)
 
 
+class EraQuerySet(models.QuerySet):
+    def containing(self, year):
+        return self.filter(
+            Q(start_year__lte=year), Q(end_year__isnull=True) | Q(end_year__gte=year)
+        )
+
+
+class EraManager(SlugManager.from_queryset(EraQuerySet)):
+    pass
+
+
 class Era(models.Model):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
@@ -235,7 +252,7 @@ class Era(models.Model):
     summary = models.TextField(help_text="Plain text, a short paragraph.")
     order = models.PositiveSmallIntegerField(default=0)
 
-    objects = SlugManager()
+    objects = EraManager()
     history = HistoricalRecords()
 
     class Meta:
@@ -330,7 +347,12 @@ class Event(Publishable, MarkdownBody):
         help_text="Julian calendar date, as Russian documents gave it before 1918; "
         "shown beside the Gregorian date.",
     )
-    era = models.ForeignKey(Era, on_delete=models.PROTECT, related_name="events")
+    era = models.ForeignKey(
+        Era,
+        on_delete=models.PROTECT,
+        related_name="events",
+        help_text="A published event's date lies within its era's years.",
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     summary = models.TextField(help_text="Plain text, one or two sentences.")
     is_key = models.BooleanField(
@@ -347,6 +369,8 @@ class Event(Publishable, MarkdownBody):
 
     objects = EventManager()
     history = HistoricalRecords(m2m_fields=["countries", "people", "islands"])
+
+    publication_children = ("citations",)
 
     class Meta:
         ordering = ["date", "title"]
@@ -385,8 +409,43 @@ class Event(Publishable, MarkdownBody):
                     "Gregorian "
                     "date between 1582 and 1918; check both dates."
                 )
+        if self.status == Status.PUBLISHED and "date" not in errors:
+            message = self.era_problem()
+            if message:
+                errors["era"] = message
         if errors:
             raise ValidationError(errors)
+
+    def era_problem(self):
+        if not self.date or self.era_id is None:
+            return None
+        era = self.era
+        if era.start_year <= self.date.year <= (era.end_year or self.date.year):
+            return None
+        fitting = Era.objects.containing(self.date.year).first()
+        return (
+            f"A published event is dated within its era: {self.date.year} is "
+            f"outside “{era}” ({era.years}). "
+            + (
+                f"Choose the era “{fitting}” ({fitting.years}), or correct the date."
+                if fitting
+                else "Correct the date, or widen an era's years."
+            )
+            + " (A draft may stay as it is.)"
+        )
+
+    def children_problem(self, related_name, count):
+        if related_name == "citations" and count == 0:
+            return (
+                "A published event cites at least one source: add a citation "
+                "(choose its source under Citations), or keep the event a draft."
+            )
+        return None
+
+    def publication_problems(self):
+        problems = super().publication_problems()
+        era = self.era_problem()
+        return [era, *problems] if era else problems
 
     @property
     def display_date(self):
