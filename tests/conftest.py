@@ -3,6 +3,7 @@ import os
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 
 from dispute_site.management.commands.setup_site import fixture_files
@@ -10,6 +11,23 @@ from dispute_site.management.commands.setup_site import fixture_files
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must not
 # mistake the live_server tests for async code.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="module")
+def shipped_content(django_db_setup, django_db_blocker):
+    """The shipped fixtures, loaded once for a module's tests, then rolled back.
+
+    For a module whose every test only reads the shipped content (test_content.py):
+    a test of the module that builds its own objects would find these too.
+
+    Each test runs in a savepoint inside this transaction, so what a test writes is
+    undone after it and the next test reads the fixtures as loaded. Loading them
+    takes seconds; once per module instead of once per test.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("loaddata", *fixture_files(), verbosity=0)
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.contrib import admin
 from django.urls import reverse
@@ -229,3 +231,32 @@ def test_statement_changelist_filters_by_country_and_topic(admin_client, some_co
         response = admin_client.get(url, params)
         assert response.status_code == 200
         assert response.context["cl"].result_count == 1
+
+
+def test_publishing_a_draft_sets_the_publication_time_to_now(admin_client):
+    event = make_event(
+        status=Status.DRAFT,
+        published_at=datetime.datetime(2001, 1, 1, tzinfo=datetime.UTC),
+    )
+    url = reverse("admin:timeline_event_changelist")
+    admin_client.post(url, {"action": "publish", "_selected_action": [event.pk]})
+    event.refresh_from_db()
+    assert event.published_at.year >= 2026
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/admin/timeline/event/abc/history/1/", "/admin/timeline/event/1/history/x/"],
+)
+def test_malformed_history_addresses_are_not_found(admin_client, path):
+    make_event()
+    assert admin_client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query", ["date__year=99999999999", "date__year=2001&date__month=13", "date__day=x"]
+)
+def test_a_bad_date_hierarchy_value_is_no_server_error(admin_client, query):
+    make_event()
+    response = admin_client.get("/admin/timeline/event/?" + query, follow=True)
+    assert response.status_code == 200

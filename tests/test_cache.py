@@ -1,11 +1,17 @@
 import datetime
+import os
+import subprocess
+import sys
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 from editorial.models import Status
+from editorial.pagecache import VERSION_KEY, content_version
 
 from .factories import make_event
 
@@ -139,3 +145,87 @@ def test_the_health_check_touches_no_cache(client):
     response = client.get("/healthz")
     assert response.content == b"ok"
     assert "X-Page-Cache" not in response
+
+
+def test_a_change_bumps_the_page_cache_again_after_commit(
+    django_capture_on_commit_callbacks,
+):
+    event = make_event()
+    before = content_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        event.title = "Edited"
+        event.save()
+        during = cache.get(VERSION_KEY)
+    assert before < during < cache.get(VERSION_KEY)
+
+
+def test_changes_outside_web_requests_invalidate_the_cache():
+    # A fresh process, as `manage.py shell` or `loaddata` is: no middleware built.
+    script = (
+        "import django; django.setup()\n"
+        "from django.db.models.signals import post_save\n"
+        "from editorial.pagecache import bump_content_version\n"
+        "from timeline.models import Event\n"
+        "print(bump_content_version in post_save._live_receivers(Event)[0])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "dispute_site.test_settings"},
+    )
+    assert result.stdout.strip() == "True"
+
+
+@override_settings(CACHE_MIDDLEWARE_SECONDS=600)
+def test_unknown_parameters_and_free_text_are_not_cached(client):
+    make_event()
+    assert client.get("/timeline/", {"era": "x"}).get("X-Page-Cache") is None
+    assert client.get("/timeline/?utm_source=x").get("X-Page-Cache") is None
+    assert client.get("/timeline/", {"q": "tokyo"}).get("X-Page-Cache") is None
+    assert client.get("/timeline/", {"order": "newest"})["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/about/?era=x",  # a parameter the about page does not declare
+        "/?page=2",
+        "/timeline/?page=01",  # a second spelling of page 1
+        "/timeline/?era=a&era=b",  # a parameter given twice
+        "/timeline/?page=abc",
+    ],
+)
+def test_only_parameters_a_view_declares_are_stored(client, path):
+    make_event()
+    assert client.get(path).get("X-Page-Cache") is None
+
+
+def test_a_valid_filter_value_is_stored_and_a_rejected_one_is_not(client):
+    event = make_event()
+    assert client.get("/timeline/", {"era": event.era.slug})["X-Page-Cache"] == "miss"
+    assert client.get("/timeline/", {"era": event.era.slug})["X-Page-Cache"] == "hit"
+    assert client.get("/timeline/", {"kind": "no-such-kind"}).status_code == 400
+    assert (
+        client.get("/timeline/", {"kind": "no-such-kind"}).get("X-Page-Cache") is None
+    )
+
+
+def test_every_reader_page_declares_its_caching_and_the_admin_does_not(client):
+    event = make_event()
+    for url in [
+        "/",
+        "/about/",
+        "/sources/",
+        "/timeline/",
+        event.get_absolute_url(),
+        event.era.get_absolute_url(),
+        "/islands/",
+        "/positions/",
+        "/feeds/events/",
+        "/sitemap.xml",
+    ]:
+        assert client.get(url)["X-Page-Cache"] == "miss", url
+    assert "X-Page-Cache" not in client.get("/admin/login/")

@@ -12,6 +12,12 @@ from timeline.models import Citation, Country, Era, Event, Island, Person, Sourc
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def site_content(shipped_content, db):
+    """Every test here reads the shipped content: load it once for the module."""
+
+
 D = datetime.date
 
 # Dates from shared/FACTS.md: (slug, date, precision, end date).

@@ -5,15 +5,16 @@ import io
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
+from editorial.models import Status
 from editorial.roles import EDITORS_GROUP, content_models
 from timeline.models import Event
 
-from .admin_forms import submit
+from .admin_forms import form_data, submit
 from .factories import make_editor, make_era, make_event, make_source
 
 pytestmark = pytest.mark.django_db
@@ -142,3 +143,34 @@ def test_create_editor_prompts_for_the_password(monkeypatch):
     monkeypatch.setattr("getpass.getpass", lambda prompt: next(answers))
     run("hanako")
     assert User.objects.get(username="hanako").check_password("a-long-Pass-19")
+
+
+@pytest.fixture
+def viewer(client):
+    """Staff who may only look at events."""
+    user = get_user_model().objects.create_user("viewer", password="pw", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="view_event"))
+    client.force_login(user)
+    return user
+
+
+def test_view_only_staff_cannot_revert(client, viewer):
+    event = make_event(title="Tokyo Declaration")
+    event.title = "Changed"
+    event.save()
+    old = event.history.last()
+    url = reverse("admin:timeline_event_simple_history", args=[event.pk, old.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    response = client.post(url, form_data(page, "historicalevent_form"))
+    assert response.status_code == 403
+    event.refresh_from_db()
+    assert event.title == "Changed"
+
+
+def test_view_only_staff_cannot_publish(client, viewer):
+    event = make_event(status=Status.DRAFT)
+    url = reverse("admin:timeline_event_changelist")
+    client.post(url, {"action": "publish", "_selected_action": [event.pk]})
+    event.refresh_from_db()
+    assert event.status == Status.DRAFT

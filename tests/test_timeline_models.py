@@ -110,3 +110,12 @@ def test_previous_and_next_skip_drafts():
     assert first.get_next_published() == third
     assert third.get_previous_published() == first
     assert first.get_previous_published() is None
+
+
+def test_previous_and_next_step_through_events_sharing_date_and_title():
+    era = make_era()
+    same = {"era": era, "title": "Talks", "date": datetime.date(1997, 11, 1)}
+    first, second, third = make_event(**same), make_event(**same), make_event(**same)
+    assert first.get_next_published() == second
+    assert second.get_next_published() == third
+    assert third.get_previous_published() == second

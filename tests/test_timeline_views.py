@@ -1,9 +1,11 @@
 import datetime
 
 import pytest
-from django.urls import reverse
+from django.urls import resolve, reverse
 
+from dispute_site import urls as site_urls
 from editorial.models import Status
+from timeline.views import EventDetailView
 
 from .factories import make_country, make_era, make_event, make_island, make_person
 
@@ -228,3 +230,28 @@ def test_public_pages_send_a_strict_content_security_policy(client, events):
     assert "default-src 'self'" in policy
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
+
+
+def test_a_timeline_search_with_thousands_of_words_is_no_error(client):
+    make_event(title="Tokyo Declaration")
+    words = " ".join(f"w{i}" for i in range(3000))
+    response = client.get(reverse("timeline:event_list"), {"q": words})
+    assert response.status_code == 400
+    assert "q" in response.context["filter"].form.errors
+    many = " ".join(["tokyo"] * 40)[:199]
+    assert client.get(reverse("timeline:event_list"), {"q": many}).status_code == 200
+
+
+def test_one_route_and_one_view_serve_an_event_page(client):
+    event = make_event(slug="tokyo-declaration")
+    path = reverse("timeline:event_detail", args=[event.slug])
+    match = resolve(path)
+    assert match.view_name == "timeline:event_detail"
+    assert match.func.view_class is EventDetailView
+    routes = [
+        pattern
+        for pattern in site_urls.urlpatterns
+        if str(getattr(pattern, "pattern", "")).startswith("timeline/<")
+    ]
+    assert routes == []  # no shadowing route at the top level
+    assert client.get(path).status_code == 200
