@@ -13,7 +13,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ERROR_FLAG
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import router, transaction
+from django.db import models, router, transaction
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -35,8 +35,9 @@ from .history import (
     record_versions,
     restore_children,
 )
-from .models import MarkdownBody, Status
+from .models import MarkdownBody, Status, public_q
 from .signals import content_restored
+from .timezones import time_zone_label
 
 
 @dataclass
@@ -143,6 +144,10 @@ class EditingFormMixin:
             and issubclass(db_field.model, MarkdownBody)
         ):
             formfield.help_text = render_to_string("admin/content/markdown_help.html")
+        if formfield is not None and isinstance(db_field, models.DateTimeField):
+            formfield.help_text = " ".join(
+                part for part in (str(formfield.help_text), time_zone_label()) if part
+            )
         return formfield
 
 
@@ -436,7 +441,51 @@ class RevisionAdminMixin:
 
 
 class PublicationAdminMixin:
-    """The "publication" column: draft, scheduled for when, or published."""
+    """The "publication" column (draft, scheduled for when, or published), what the
+    admin index lists, and plain warnings about publication times."""
+
+    dashboard_filters = [("Drafts", "draft"), ("Scheduled", "scheduled")]
+
+    def dashboard_lists(self, manager):
+        return [
+            ("Drafts", manager.drafts()),
+            ("Scheduled", manager.scheduled()),
+        ]
+
+    def dashboard_list_url(self, label):
+        opts = self.model._meta
+        value = dict(self.dashboard_filters).get(label)
+        url = reverse(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_changelist"
+        )
+        return f"{url}?{PublicationFilter.parameter_name}={value}" if value else url
+
+    def save_model(self, request, obj, form, change):
+        was_public = (
+            change and type(obj)._base_manager.filter(public_q(), pk=obj.pk).exists()
+        )
+        super().save_model(request, obj, form, change)
+        future = obj.published_at > timezone.now()
+        when = format_moment(obj.published_at)
+        if obj.status == Status.DRAFT and future:
+            self.message_user(
+                request,
+                f"“{obj}” is a draft with a publication time still to come ({when}): "
+                "it will NOT appear then by itself. To schedule it, set Status to "
+                "Published and keep the time.",
+                messages.WARNING,
+            )
+        elif obj.status == Status.PUBLISHED and future:
+            if was_public:
+                message = (
+                    f"“{obj}” was public and is now OFFLINE until {when}: a "
+                    "publication time in the future takes the whole item off the "
+                    "site until then. To keep it online, set the publication time "
+                    "to now or earlier."
+                )
+            else:
+                message = f"“{obj}” is scheduled: it will appear by itself on {when}."
+            self.message_user(request, message, messages.WARNING)
 
     @admin.display(description="publication", ordering="published_at")
     def publication(self, obj):

@@ -1,9 +1,14 @@
 """What "published" means, defined once for every model readers can see.
 
-Abstract bases only: editorial has no tables of its own. A content model subclasses
-Publishable (status and publication time) and, for a Markdown body, MarkdownBody.
+A content model subclasses Publishable (status and publication time) and, for a
+Markdown body, MarkdownBody. Editorial's one table of its own holds each editor's
+settings (their time zone).
 """
 
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -74,7 +79,9 @@ class Publishable(models.Model):
         "publication time",
         default=timezone.now,
         db_index=True,
-        help_text="A time in the future schedules the item: it appears by itself then.",
+        help_text="A time in the future schedules a published item: it appears by "
+        "itself then. For an item that is already public, a future time takes it "
+        "offline until then.",
     )
     # Defaults rather than auto_now: loaddata saves raw, which skips auto_now.
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -139,3 +146,36 @@ class MarkdownBody(models.Model):
 
     class Meta:
         abstract = True
+
+
+def default_time_zone():
+    return settings.TIME_ZONE
+
+
+class EditorSettings(models.Model):
+    """What one editor chooses for their own work in the admin."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="editor_settings",
+    )
+    time_zone = models.CharField(
+        max_length=64,
+        default=default_time_zone,
+        help_text="Times in the admin are shown and entered in this time zone "
+        "(and stored in UTC): Asia/Tokyo, Europe/Moscow, UTC.",
+    )
+
+    class Meta:
+        ordering = ["user"]
+        verbose_name_plural = "editor settings"
+
+    def __str__(self):
+        return f"{self.user}: {self.time_zone}"
+
+    def clean(self):
+        if self.time_zone not in zoneinfo.available_timezones():
+            raise ValidationError(
+                {"time_zone": f"“{self.time_zone}” is not a time zone name."}
+            )
