@@ -26,6 +26,7 @@ from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
 from .conflicts import VERSION_FIELD, VersionCheckedForm, format_moment
+from .diffs import ReadableDiffHelper
 from .history import (
     child_changes,
     describe_user,
@@ -35,7 +36,7 @@ from .history import (
     record_versions,
     restore_children,
 )
-from .models import MarkdownBody, Status, public_q
+from .models import MarkdownBody, Publishable, Status, public_q
 from .signals import content_restored
 from .timezones import time_zone_label
 
@@ -301,6 +302,9 @@ class RevisionAdminMixin:
         with transaction.atomic(using=router.db_for_write(self.model)):
             return super().history_form_view(request, object_id, version_id, context)
 
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableDiffHelper(self.model, historical_record)
+
     def changes_since(self, request, record):
         """What reverting to `record` would change, field by field: now → then."""
         current = latest_version(self.model, record.instance.pk)
@@ -461,6 +465,8 @@ class PublicationAdminMixin:
         return f"{url}?{PublicationFilter.parameter_name}={value}" if value else url
 
     def save_model(self, request, obj, form, change):
+        if not isinstance(obj, Publishable):
+            return super().save_model(request, obj, form, change)
         was_public = (
             change and type(obj)._base_manager.filter(public_q(), pk=obj.pk).exists()
         )

@@ -1,6 +1,8 @@
 """Two editors never overwrite each other silently: a form refuses to save over a
 change made after it was opened, naming who made it and when."""
 
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connections, router
@@ -48,10 +50,25 @@ class VersionCheckedForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        self.keep_unchanged_values(cleaned_data)
         if self.instance.pk is not None and is_tracked(type(self.instance)):
             if self.prefix is None or self.has_changed():
                 self.check_version()
         return cleaned_data
+
+    def keep_unchanged_values(self, cleaned_data):
+        """Browsers send text with CRLF line endings and times without their
+        microseconds: neither is a change, so neither is saved as one."""
+        for name, value in cleaned_data.items():
+            if isinstance(value, str) and "\r" in value:
+                cleaned_data[name] = value.replace("\r\n", "\n").replace("\r", "\n")
+            elif isinstance(value, datetime.datetime) and self.instance.pk:
+                stored = getattr(self.instance, name, None)
+                if (
+                    isinstance(stored, datetime.datetime)
+                    and stored.replace(microsecond=0) == value
+                ):
+                    cleaned_data[name] = stored
 
     def check_version(self):
         model = type(self.instance)
