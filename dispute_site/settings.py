@@ -164,6 +164,10 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 SITE_NAME = "Northern Territories / Southern Kurils: the dispute"
+# Whether editors publish themselves (True) or only reviewers publish what editors
+# send them (False); reviewers (the Reviewers group) may always publish.
+EDITORS_MAY_PUBLISH = os.environ.get("DJANGO_EDITORS_MAY_PUBLISH", "1") != "0"
+
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -37,6 +37,7 @@ from .history import (
     restore_children,
 )
 from .models import MarkdownBody, Publishable, Status, public_q
+from .roles import may_publish
 from .signals import content_restored
 from .timezones import time_zone_label
 
@@ -70,6 +71,7 @@ class PublicationFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             ("draft", "Draft"),
+            ("review", "In review"),
             ("scheduled", "Scheduled"),
             ("published", "Published (public now)"),
         ]
@@ -77,6 +79,8 @@ class PublicationFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() == "draft":
             return queryset.drafts()
+        if self.value() == "review":
+            return queryset.in_review()
         if self.value() == "scheduled":
             return queryset.scheduled()
         if self.value() == "published":
@@ -92,18 +96,32 @@ def publication_refusal(item):
     return f"“{item}” was not published: " + " ".join(problems)
 
 
+ONLY_REVIEWERS = (
+    "Only reviewers publish on this site (EDITORS_MAY_PUBLISH is off): set the "
+    "status to “In review” to send it to them."
+)
+
+
 @admin.action(description="Publish selected items now", permissions=["change"])
 def publish(modeladmin, request, queryset):
+    if not may_publish(request.user):
+        modeladmin.message_user(request, ONLY_REVIEWERS, messages.ERROR)
+        return
     now = timezone.now()
     count = 0
     # save() rather than update(), so the change is kept in each item's history.
     for item in queryset.not_public():
+        was_in_review = item.is_in_review
         item.status = Status.PUBLISHED
         refusal = publication_refusal(item)
         if refusal:
             modeladmin.message_user(request, refusal, messages.ERROR)
             continue
         item.published_at = now
+        if was_in_review:
+            item._change_reason = Truncator(
+                f"Reviewed and published by {describe_user(request.user)}"
+            ).chars(100)
         item.save()
         count += 1
     modeladmin.message_user(request, f"Published {count} item(s).", messages.SUCCESS)
@@ -121,6 +139,62 @@ def unpublish(modeladmin, request, queryset):
     modeladmin.message_user(
         request, f"Returned {count} item(s) to draft.", messages.SUCCESS
     )
+
+
+@admin.action(description="Send selected drafts for review", permissions=["change"])
+def send_for_review(modeladmin, request, queryset):
+    count = 0
+    for item in queryset.filter(status=Status.DRAFT):
+        item.status = Status.IN_REVIEW
+        item._change_reason = "Sent for review"
+        item.save()
+        count += 1
+    modeladmin.message_user(
+        request,
+        f"Sent {count} item(s) for review: a reviewer publishes them or sends them "
+        "back. Readers do not see them meanwhile.",
+        messages.SUCCESS,
+    )
+
+
+@admin.action(
+    description="Send selected items in review back, with a comment",
+    permissions=["change"],
+)
+def send_back(modeladmin, request, queryset):
+    if not may_publish(request.user):
+        modeladmin.message_user(
+            request, "Only reviewers send items back on this site.", messages.ERROR
+        )
+        return None
+    items = list(queryset.in_review())
+    comment = " ".join(request.POST.get("comment", "").split())
+    if request.POST.get("post") == "yes" and comment:
+        for item in items:
+            item.status = Status.DRAFT
+            item._change_reason = Truncator(
+                f"Sent back by {describe_user(request.user)}: {comment}"
+            ).chars(100)
+            item.save()
+        modeladmin.message_user(
+            request,
+            f"Sent {len(items)} item(s) back to draft with your comment.",
+            messages.SUCCESS,
+        )
+        return None
+    if not items:
+        modeladmin.message_user(request, "None of them is in review.", messages.INFO)
+        return None
+    opts = modeladmin.model._meta
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": "Send back with a comment",
+        "opts": opts,
+        "items": items,
+        "comment_missing": request.POST.get("post") == "yes",
+        "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+    }
+    return TemplateResponse(request, "admin/content/send_back.html", context)
 
 
 class EditingFormMixin:
@@ -448,11 +522,22 @@ class PublicationAdminMixin:
     """The "publication" column (draft, scheduled for when, or published), what the
     admin index lists, and plain warnings about publication times."""
 
-    dashboard_filters = [("Drafts", "draft"), ("Scheduled", "scheduled")]
+    dashboard_filters = [
+        ("Drafts", "draft"),
+        ("In review", "review"),
+        ("Scheduled", "scheduled"),
+    ]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if issubclass(self.model, Publishable) and not may_publish(request.user):
+            return type(form.__name__, (form,), {"may_publish": False})
+        return form
 
     def dashboard_lists(self, manager):
         return [
             ("Drafts", manager.drafts()),
+            ("In review", manager.in_review()),
             ("Scheduled", manager.scheduled()),
         ]
 
@@ -497,6 +582,8 @@ class PublicationAdminMixin:
     def publication(self, obj):
         if obj.status == Status.DRAFT:
             return "Draft"
+        if obj.status == Status.IN_REVIEW:
+            return "In review"
         if obj.is_scheduled:
             return f"Scheduled for {format_moment(obj.published_at)}"
         return "Published"

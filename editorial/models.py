@@ -16,6 +16,7 @@ from django.utils import timezone
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
+    IN_REVIEW = "review", "In review"
     PUBLISHED = "published", "Published"
 
 
@@ -53,6 +54,9 @@ class PublishableQuerySet(models.QuerySet):
     def drafts(self):
         return self.filter(status=Status.DRAFT)
 
+    def in_review(self):
+        return self.filter(status=Status.IN_REVIEW)
+
     def not_public(self):
         """Drafts and scheduled items: what "Publish now" would make public."""
         return self.exclude(public_q())
@@ -73,7 +77,9 @@ class Publishable(models.Model):
         choices=Status.choices,
         default=Status.DRAFT,
         db_index=True,
-        help_text="Readers see only published items, from their publication time on.",
+        help_text="Readers see only published items, from their publication time "
+        "on. “In review” asks a reviewer to check and publish it; readers do not see "
+        "it either.",
     )
     published_at = models.DateTimeField(
         "publication time",
@@ -125,6 +131,10 @@ class Publishable(models.Model):
     @property
     def is_public(self):
         return self.status == Status.PUBLISHED and not self.is_scheduled
+
+    @property
+    def is_in_review(self):
+        return self.status == Status.IN_REVIEW
 
     @property
     def is_scheduled(self):

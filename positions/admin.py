@@ -6,6 +6,8 @@ from editorial.admin import (
     ContentStackedInline,
     PublicationFilter,
     publish,
+    send_back,
+    send_for_review,
     unpublish,
 )
 
@@ -60,7 +62,7 @@ class PositionAdmin(ContentAdmin):
     search_fields = ["summary", "body", "topic__title", "country__name"]
     autocomplete_fields = ["country", "topic"]
     inlines = [StatementInline]
-    actions = [publish, unpublish]
+    actions = [publish, send_for_review, send_back, unpublish]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (

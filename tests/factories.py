@@ -117,3 +117,12 @@ def make_editor(username=None, **fields):
     )
     user.groups.add(ensure_editors_group())
     return user
+
+
+def make_reviewer(username=None, **fields):
+    """An editor who is also in the Reviewers group."""
+    from editorial.roles import ensure_reviewers_group
+
+    user = make_editor(username or unique("reviewer"), **fields)
+    user.groups.add(ensure_reviewers_group())
+    return user

@@ -6,6 +6,8 @@ from editorial.admin import (
     ContentInline,
     PublicationFilter,
     publish,
+    send_back,
+    send_for_review,
     unpublish,
 )
 
@@ -114,7 +116,7 @@ class EventAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["era", "countries", "people", "islands"]
     inlines = [CitationInline]
-    actions = [publish, unpublish]
+    actions = [publish, send_for_review, send_back, unpublish]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "era", "kind", "is_key"]}),
