@@ -593,3 +593,7 @@ class ContentAdmin(
     PublicationAdminMixin, RevisionAdminMixin, EditingFormMixin, SimpleHistoryAdmin
 ):
     """The admin of every content model."""
+
+    class Media:
+        # Slugs made from titles: dashes and "+" read as words (after urlify.js).
+        js = ["admin/js/urlify.js", "js/admin_slugs.js"]

@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from editorial.admin import (
     ContentAdmin,
@@ -44,6 +46,9 @@ class StatementInline(ContentStackedInline):
     ]
     autocomplete_fields = ["speaker", "source", "event"]
     extra = 0
+    # Newest first, folded away: a position's form stays short.
+    ordering = ["-date", "-pk"]
+    classes = ["collapse"]
 
 
 @admin.register(Position)
@@ -54,7 +59,7 @@ class PositionAdmin(ContentAdmin):
         "topic",
         "statement_count",
         "publication",
-        "updated_at",
+        "updated",
     ]
     list_filter = [PublicationFilter, "country", "topic"]
     # Explicit: the statement count's GROUP BY drops Meta.ordering.
@@ -86,6 +91,10 @@ class PositionAdmin(ContentAdmin):
             .select_related("country", "topic")
             .annotate(Count("statements"))
         )
+
+    @admin.display(description="updated", ordering="updated_at")
+    def updated(self, position):
+        return date_format(timezone.localtime(position.updated_at), "j M Y")
 
     @admin.display(description="statements", ordering="statements__count")
     def statement_count(self, position):

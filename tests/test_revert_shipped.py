@@ -121,7 +121,8 @@ def test_every_shipped_position_reverts_to_its_first_version_whole(
 ):
     for position in Position.objects.all():
         loaded = position_state(position)
-        statements = list(position.statements.all())
+        # In the order the inline shows them: newest first.
+        statements = list(position.statements.order_by("-date", "-pk"))
         assert statements, position
         page = client.get(change_url(position))
         changes = {

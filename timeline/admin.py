@@ -1,9 +1,12 @@
 from django.contrib import admin
 from django.db import models
+from django.forms import Textarea
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from editorial.admin import (
     ContentAdmin,
-    ContentInline,
+    ContentStackedInline,
     PublicationFilter,
     publish,
     send_back,
@@ -91,9 +94,10 @@ class EraAdmin(ContentAdmin):
         return era.years
 
 
-class CitationInline(ContentInline):
+class CitationInline(ContentStackedInline):
     model = Citation
-    fields = ["source", "locator", "quote", "order"]
+    fields = [("source", "locator", "order"), "quote"]
+    formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 2})}}
     autocomplete_fields = ["source"]
     extra = 1
 
@@ -107,7 +111,7 @@ class EventAdmin(ContentAdmin):
         "kind",
         "is_key",
         "publication",
-        "updated_at",
+        "updated",
     ]
     list_filter = [PublicationFilter, "era", "kind", "is_key", "countries", "islands"]
     list_select_related = ["era"]
@@ -135,3 +139,7 @@ class EventAdmin(ContentAdmin):
     @admin.display(description="date", ordering="date")
     def display_date(self, event):
         return event.display_date
+
+    @admin.display(description="updated", ordering="updated_at")
+    def updated(self, event):
+        return date_format(timezone.localtime(event.updated_at), "j M Y")
