@@ -51,6 +51,33 @@ def make_island(**fields):
     return Island.objects.create(slug=slug, **{**defaults, **fields})
 
 
+ETOROFU = {
+    "slug": "etorofu",
+    "name_ja": "Etorofu",
+    "name_ja_native": "択捉島",
+    "name_ru": "Iturup",
+    "name_ru_native": "Итуруп",
+}
+SHIKOTAN = {
+    "slug": "shikotan",
+    "name_ja": "Shikotan",
+    "name_ja_native": "色丹島",
+    "name_ru": "Shikotan",
+    "name_ru_native": "Шикотан",
+    "is_named_in_1956": True,
+}
+
+
+def make_etorofu(**fields):
+    """Etorofu / Iturup with both names in both scripts."""
+    return make_island(**{**ETOROFU, **fields})
+
+
+def make_shikotan(**fields):
+    """Shikotan, one of the two islands the 1956 declaration names."""
+    return make_island(**{**SHIKOTAN, **fields})
+
+
 def make_source(**fields):
     slug = fields.pop("slug", None) or unique("source")
     defaults = {"title": f"Source {slug}", "author": "Ministry of Examples"}

@@ -8,19 +8,14 @@ from editorial.models import Status
 from timeline.maps import Projection, build_island_map, load_outlines, match_outlines
 from timeline.models import Island
 
-from .factories import make_event, make_island
+from .factories import make_etorofu, make_event, make_island, make_shikotan
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def islands():
-    etorofu = make_island(
-        slug="etorofu",
-        name_ja="Etorofu",
-        name_ja_native="択捉島",
-        name_ru="Iturup",
-        name_ru_native="Итуруп",
+    etorofu = make_etorofu(
         area_km2="3166.6",
         population=6387,
         population_year=2021,
@@ -30,14 +25,8 @@ def islands():
         longitude="147.9",
         order=1,
     )
-    shikotan = make_island(
-        slug="shikotan",
-        name_ja="Shikotan",
-        name_ja_native="色丹島",
-        name_ru="Shikotan",
-        name_ru_native="Шикотан",
+    shikotan = make_shikotan(
         area_km2="253.3",
-        is_named_in_1956=True,
         latitude="43.8",
         longitude="146.7",
         order=2,

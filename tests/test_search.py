@@ -14,6 +14,7 @@ from editorial.models import Status
 from .factories import (
     make_country,
     make_era,
+    make_etorofu,
     make_event,
     make_island,
     make_position,
@@ -69,12 +70,7 @@ def content():
         summary="Not ready.",
         source=make_source(slug="draft-only", title="Shikotan memo"),
     )
-    make_island(
-        slug="etorofu",
-        name_ja="Etorofu",
-        name_ja_native="択捉島",
-        name_ru="Iturup",
-        name_ru_native="Итуруп",
+    make_etorofu(
         summary="The largest of the four islands.",
     )
 

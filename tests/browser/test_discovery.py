@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import make_era, make_event, make_island, make_source
+from tests.factories import make_era, make_etorofu, make_event, make_source
 
 from .conftest import screenshot, serious_accessibility_violations
 
@@ -33,12 +33,7 @@ def small_site(transactional_db, live_server):
         "Habomai islands as the subject of the talks.",
         source=declaration,
     )
-    make_island(
-        slug="etorofu",
-        name_ja="Etorofu",
-        name_ja_native="択捉島",
-        name_ru="Iturup",
-        name_ru_native="Итуруп",
+    make_etorofu(
         summary="The largest of the four islands.",
     )
     return live_server

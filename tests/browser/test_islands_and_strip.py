@@ -4,7 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from ..factories import make_era, make_event, make_island
+from ..factories import make_era, make_etorofu, make_event, make_shikotan
 from .conftest import check_page
 
 pytestmark = pytest.mark.browser
@@ -15,21 +15,10 @@ def small_site(transactional_db, live_server):
     """Two islands and a few events, without waiting for the shipped fixtures."""
     early = make_era(slug="early", title="Treaties and war", end_year=1945)
     late = make_era(slug="late", title="After the war", start_year=1946, order=1)
-    shikotan = make_island(
-        slug="shikotan",
-        name_ja="Shikotan",
-        name_ja_native="色丹島",
-        name_ru="Shikotan",
-        name_ru_native="Шикотан",
-        is_named_in_1956=True,
+    shikotan = make_shikotan(
         order=2,
     )
-    make_island(
-        slug="etorofu",
-        name_ja="Etorofu",
-        name_ja_native="択捉島",
-        name_ru="Iturup",
-        name_ru_native="Итуруп",
+    make_etorofu(
         order=1,
     )
     make_event(
