@@ -6,7 +6,7 @@ import itertools
 from django.contrib.auth import get_user_model
 
 from editorial.models import Status
-from editorial.roles import ensure_editors_group
+from editorial.roles import ensure_editors_group, ensure_reviewers_group
 from positions.models import Position, Statement, Topic
 from timeline.models import Citation, Country, Era, Event, Island, Person, Source
 
@@ -148,8 +148,6 @@ def make_editor(username=None, **fields):
 
 def make_reviewer(username=None, **fields):
     """An editor who is also in the Reviewers group."""
-    from editorial.roles import ensure_reviewers_group
-
     user = make_editor(username or unique("reviewer"), **fields)
     user.groups.add(ensure_reviewers_group())
     return user
