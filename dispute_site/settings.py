@@ -59,11 +59,15 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "simple_history",
     "editorial",
     "timeline",
     "positions",
     "dispute_site",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +161,32 @@ STORAGES = {
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
+}
+
+REST_FRAMEWORK = {
+    # Read-only and the same for everyone: no sessions, no CSRF, no browsable pages
+    # (one representation per URL, so caches never split on Accept).
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "URL_FORMAT_OVERRIDE": None,
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Northern Territories / Southern Kurils: open data",
+    "DESCRIPTION": "Read-only access to everything the site publishes. The site's own "
+    "text is licensed CC BY 4.0; quoted primary texts remain under their own terms.",
+    "VERSION": "1",
+    "LICENSE": {
+        "name": "CC BY 4.0",
+        "url": "https://creativecommons.org/licenses/by/4.0/",
+    },
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]

@@ -1,25 +1,12 @@
-"""The public bibliography: the sources that published events and statements cite.
+"""The public bibliography: the sources that published events and statements cite."""
 
-It lives here rather than in timeline because statements belong to positions, and
-timeline never depends on positions.
-"""
-
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 
 from positions.models import Statement
-from timeline.models import Citation, Event, Source
+from positions.sources import cited_sources
+from timeline.models import Event
 
-
-def cited_sources():
-    """Sources cited by published content, so that a draft's sources stay unseen."""
-    return Source.objects.filter(
-        Exists(
-            Citation.objects.filter(
-                source=OuterRef("pk"), event__in=Event.objects.published()
-            )
-        )
-        | Exists(Statement.objects.published().filter(source=OuterRef("pk")))
-    )
+__all__ = ["bibliography", "cited_sources"]
 
 
 def bibliography():

@@ -24,6 +24,7 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("positions/", include("positions.urls")),
+    path("", include("api.urls")),
     path("admin/", admin.site.urls),
     path("healthz", views.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

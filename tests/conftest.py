@@ -1,3 +1,4 @@
+import datetime
 import os
 
 import pytest
@@ -6,8 +7,22 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
+from django.utils import timezone
 
 from dispute_site.management.commands.setup_site import fixture_files
+from editorial.models import Status
+
+from .factories import (
+    make_country,
+    make_era,
+    make_event,
+    make_island,
+    make_person,
+    make_position,
+    make_source,
+    make_statement,
+    make_topic,
+)
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must not
 # mistake the live_server tests for async code.
@@ -70,3 +85,60 @@ def admin_client(superuser):
 @pytest.fixture(autouse=True)
 def empty_cache():
     cache.clear()
+
+
+@pytest.fixture
+def api_world():
+    """Published content with its reference objects, beside drafts and scheduled
+    items whose own reference objects nothing public uses."""
+    era = make_era(slug="cold-war")
+    japan, ussr = make_country(slug="japan"), make_country(slug="ussr")
+    hatoyama = make_person(slug="hatoyama", country=japan)
+    shikotan = make_island(slug="shikotan")
+    treaty = make_source(slug="joint-declaration-text")
+    event = make_event(slug="joint-declaration", era=era, source=treaty)
+    event.countries.set([japan, ussr])
+    event.people.set([hatoyama])
+    event.islands.set([shikotan])
+
+    secret_country = make_country(slug="secret-country")
+    draft = make_event(
+        slug="draft-event",
+        title="Draft event title",
+        era=era,
+        status=Status.DRAFT,
+        source=make_source(slug="draft-only-source"),
+    )
+    draft.countries.set([secret_country])
+    draft.people.set([make_person(slug="draft-only-person")])
+    draft.islands.set([make_island(slug="draft-only-island")])
+    make_event(
+        slug="scheduled-event",
+        era=era,
+        published_at=timezone.now() + datetime.timedelta(days=3),
+        source=make_source(slug="scheduled-only-source"),
+    )
+
+    topic = make_topic(slug="legal-basis")
+    position = make_position(country=japan, topic=topic)
+    statement = make_statement(
+        position=position, speaker=hatoyama, source=treaty, event=draft
+    )
+    hidden_topic = make_topic(slug="draft-topic")
+    make_statement(
+        position=make_position(country=ussr, topic=hidden_topic, status=Status.DRAFT),
+        text="Draft statement text",
+        speaker=make_person(slug="draft-speaker"),
+        source=make_source(slug="draft-statement-source"),
+    )
+    return {
+        "eras": era,
+        "events": event,
+        "countries": japan,
+        "people": hatoyama,
+        "islands": shikotan,
+        "sources": treaty,
+        "topics": topic,
+        "positions": position,
+        "statements": statement,
+    }

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from api.citations import MLA_MONTHS
 from editorial.models import Status
 from positions.models import Position, Topic
 from timeline.models import Citation
@@ -206,16 +207,19 @@ def test_bibliography_queries_stay_flat_with_statements(client):
 def test_event_page_has_a_cite_box(client, bibliography):
     event = bibliography["shimoda"]
     html = client.get(event.get_absolute_url()).content.decode()
-    today = timezone.now().strftime("%-d %B %Y")
-    updated = event.updated_at.strftime("%-d %B %Y")
+    today = timezone.now()
+    updated = event.updated_at
     assert '<h2 id="cite-title">Cite this page</h2>' in html
-    assert '<label for="cite-text">' in html
-    citation = (
-        "Northern Territories / Southern Kurils: the dispute. “Treaty of Shimoda.” "
-        f"Last updated {updated}. http://127.0.0.1:8000/timeline/treaty-of-shimoda/ "
-        f"(accessed {today})."
+    for key in ["chicago", "apa", "mla"]:
+        assert f'<label for="cite-{key}" class="visually-hidden">' in html
+    chicago = (
+        "“Treaty of Shimoda.” Northern Territories / Southern Kurils: the dispute. "
+        f"Last modified {updated:%B} {updated.day}, {updated.year}. "
+        "http://127.0.0.1:8000/timeline/treaty-of-shimoda/."
     )
-    assert f"readonly>{citation}</textarea>" in html
+    assert f"readonly>{chicago}</textarea>" in html
+    mla_today = f"{today.day} {MLA_MONTHS[today.month - 1]} {today.year}"
+    assert f"Accessed {mla_today}.</textarea>" in html
 
 
 def test_cite_box_copy_button_needs_no_inline_script(client, bibliography):
@@ -223,7 +227,7 @@ def test_cite_box_copy_button_needs_no_inline_script(client, bibliography):
     assert '<script src="/static/js/cite.js" defer></script>' in html
     assert "<script>" not in html
     assert " onclick=" not in html
-    assert 'data-copy="cite-text" hidden' in html
+    assert 'data-copy="cite-chicago" hidden' in html
     assert finders.find("js/cite.js")
 
 
@@ -239,10 +243,11 @@ def test_topic_page_has_a_cite_box_dated_by_its_latest_position(client):
     newest_public = topic.positions.published().latest("updated_at")
     html = client.get(topic.get_absolute_url()).content.decode()
     assert '<h2 id="cite-title">Cite this page</h2>' in html
+    updated = newest_public.updated_at
     assert (
-        "“Legal basis of sovereignty.” Last updated "
-        f"{newest_public.updated_at:%-d %B %Y}. "
-        "http://127.0.0.1:8000/positions/legal-basis/"
+        "“Legal basis of sovereignty.” Northern Territories / Southern Kurils: the "
+        f"dispute. Last modified {updated:%B} {updated.day}, {updated.year}. "
+        "http://127.0.0.1:8000/positions/legal-basis/."
     ) in html
 
 

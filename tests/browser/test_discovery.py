@@ -87,10 +87,13 @@ def test_copy_citation_button(small_site, reader, context):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = reader
     page.goto(small_site.url + "/timeline/tokyo-declaration/")
-    citation = page.get_by_label("Citation to copy")
-    expect(citation).to_have_value(re.compile(r"“Tokyo Declaration\.” Last updated"))
-    page.get_by_role("button", name="Copy citation").click()
-    expect(page.get_by_role("status")).to_have_text("Citation copied.")
+    citation = page.get_by_label("Chicago citation to copy")
+    expect(citation).to_have_value(
+        re.compile(r"“Tokyo Declaration\.” .* Last modified")
+    )
+    page.get_by_role("button", name="Copy Chicago citation").click()
+    chicago = page.locator(".cite-style").first
+    expect(chicago.get_by_role("status")).to_have_text("Citation copied.")
     assert page.evaluate("navigator.clipboard.readText()") == citation.input_value()
     assert page.problems.messages == []
 
@@ -99,6 +102,7 @@ def test_citation_is_there_without_javascript(small_site, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(small_site.url + "/timeline/tokyo-declaration/")
-    expect(page.get_by_label("Citation to copy")).to_be_visible()
-    expect(page.get_by_role("button", name="Copy citation")).to_be_hidden()
+    for style in ["Chicago", "APA", "MLA"]:
+        expect(page.get_by_label(f"{style} citation to copy")).to_be_visible()
+        expect(page.get_by_role("button", name=f"Copy {style} citation")).to_be_hidden()
     context.close()

@@ -1,0 +1,395 @@
+"""The downloadable tables and their columns, described once.
+
+The CSV files, the codebook page and datapackage.json are all built from TABLES, so a
+column cannot be written without being documented.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from positions.models import Statement
+from timeline.dates import DatePrecision
+from timeline.models import Event, Source
+
+from . import queries
+
+LICENCE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0 International",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
+LICENCE_NOTE = (
+    "The site's own text and data (summaries, bodies, positions as summarised, dates, "
+    "names and the structure of the data) are licensed under CC BY 4.0: reuse them "
+    "with credit to the site and a link. Quotations of treaties, statements and other "
+    "primary texts are quoted under their own terms; the licence does not cover them."
+)
+
+
+@dataclass
+class Column:
+    name: str
+    type: str
+    description: str
+    value: object
+    enum: list = field(default_factory=list)
+    required: bool = False
+
+    def schema(self):
+        schema = {"name": self.name, "type": self.type, "description": self.description}
+        constraints = {}
+        if self.required:
+            constraints["required"] = True
+        if self.enum:
+            constraints["enum"] = self.enum
+        if constraints:
+            schema["constraints"] = constraints
+        return schema
+
+
+@dataclass
+class Table:
+    name: str
+    title: str
+    description: str
+    rows: object
+    columns: list
+
+    @property
+    def filename(self):
+        return f"{self.name}.csv"
+
+    @property
+    def header(self):
+        return [column.name for column in self.columns]
+
+    def records(self):
+        for obj in self.rows():
+            yield [cell(column.value(obj)) for column in self.columns]
+
+
+def cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def slugs(manager):
+    return ";".join(obj.slug for obj in manager.all())
+
+
+def page(obj):
+    return settings.SITE_URL + obj.get_absolute_url()
+
+
+def values(choices):
+    return [value for value, _label in choices]
+
+
+PRECISION = (
+    "How much of the date is known: day, month or year. With month precision the "
+    "date is the first of the month, with year precision 1 January."
+)
+
+EVENTS = Table(
+    name="events",
+    title="Events",
+    description="Every published event of the timeline, oldest first.",
+    rows=queries.events,
+    columns=[
+        Column(
+            "slug",
+            "string",
+            "The event's identifier, stable across versions "
+            "and the end of its page's address.",
+            lambda e: e.slug,
+            required=True,
+        ),
+        Column(
+            "title", "string", "The event's title.", lambda e: e.title, required=True
+        ),
+        Column(
+            "date",
+            "date",
+            "The date (Gregorian, ISO 8601), as precise as date_precision says.",
+            lambda e: e.date,
+            required=True,
+        ),
+        Column(
+            "date_precision",
+            "string",
+            PRECISION,
+            lambda e: e.date_precision,
+            enum=values(DatePrecision.choices),
+            required=True,
+        ),
+        Column(
+            "end_date",
+            "date",
+            "For an event of several days, its last day; empty otherwise.",
+            lambda e: e.end_date,
+        ),
+        Column(
+            "date_old_style",
+            "date",
+            "The Julian (Old Style) date that Russian "
+            "documents gave before 1918; empty otherwise.",
+            lambda e: e.date_old_style,
+        ),
+        Column(
+            "era",
+            "string",
+            "The slug of the era the event belongs to (see /api/v1/eras/).",
+            lambda e: e.era.slug,
+            required=True,
+        ),
+        Column(
+            "kind",
+            "string",
+            "What kind of event it was.",
+            lambda e: e.kind,
+            enum=values(Event.Kind.choices),
+            required=True,
+        ),
+        Column(
+            "is_key",
+            "boolean",
+            "true for the key events the home page highlights.",
+            lambda e: e.is_key,
+            required=True,
+        ),
+        Column(
+            "summary",
+            "string",
+            "One or two sentences, plain text.",
+            lambda e: e.summary,
+            required=True,
+        ),
+        Column(
+            "countries",
+            "string",
+            "Slugs of the countries involved, separated by semicolons.",
+            lambda e: slugs(e.countries),
+        ),
+        Column(
+            "people",
+            "string",
+            "Slugs of the people involved, separated by semicolons.",
+            lambda e: slugs(e.people),
+        ),
+        Column(
+            "islands",
+            "string",
+            "Slugs of the islands concerned, separated by semicolons.",
+            lambda e: slugs(e.islands),
+        ),
+        Column(
+            "sources",
+            "string",
+            "Slugs of the sources cited, in citation order, "
+            "separated by semicolons (see sources.csv).",
+            lambda e: ";".join(c.source.slug for c in e.citations.all()),
+        ),
+        Column(
+            "updated_at",
+            "datetime",
+            "When the event was last changed (UTC).",
+            lambda e: e.updated_at,
+            required=True,
+        ),
+        Column("page", "string", "The event's page on the site.", page, required=True),
+    ],
+)
+
+STATEMENTS = Table(
+    name="statements",
+    title="Statements",
+    description="Dated, sourced statements that evidence each country's published "
+    "position on a topic, oldest first.",
+    rows=queries.statements,
+    columns=[
+        Column(
+            "id",
+            "integer",
+            "The statement's number in this site's database "
+            "(and in /api/v1/statements/<id>/).",
+            lambda s: s.pk,
+            required=True,
+        ),
+        Column(
+            "date",
+            "date",
+            "The date of the statement (ISO 8601), as precise as date_precision says.",
+            lambda s: s.date,
+            required=True,
+        ),
+        Column(
+            "date_precision",
+            "string",
+            PRECISION,
+            lambda s: s.date_precision,
+            enum=values(DatePrecision.choices),
+            required=True,
+        ),
+        Column(
+            "country",
+            "string",
+            "Slug of the country whose position the statement evidences.",
+            lambda s: s.position.country.slug,
+            required=True,
+        ),
+        Column(
+            "topic",
+            "string",
+            "Slug of the topic (see /api/v1/topics/).",
+            lambda s: s.position.topic.slug,
+            required=True,
+        ),
+        Column(
+            "speaker",
+            "string",
+            "Slug of the person who spoke; empty when the speaker was not one person.",
+            lambda s: s.speaker.slug if s.speaker else "",
+        ),
+        Column(
+            "speaker_name",
+            "string",
+            "Who spoke: the person's name or the body, "
+            "e.g. 'Ministry of Foreign Affairs of Japan'.",
+            lambda s: s.speaker_name,
+            required=True,
+        ),
+        Column(
+            "kind",
+            "string",
+            "What kind of statement it is.",
+            lambda s: s.kind,
+            enum=values(Statement.Kind.choices),
+            required=True,
+        ),
+        Column(
+            "is_quotation",
+            "boolean",
+            "true when text holds the speaker's exact "
+            "words (in translation where needed); false for a paraphrase.",
+            lambda s: s.is_quotation,
+            required=True,
+        ),
+        Column(
+            "text",
+            "string",
+            "The words, or a faithful paraphrase. Quotations "
+            "remain under their own terms.",
+            lambda s: s.text,
+            required=True,
+        ),
+        Column(
+            "source",
+            "string",
+            "Slug of the source (see sources.csv).",
+            lambda s: s.source.slug,
+            required=True,
+        ),
+        Column(
+            "locator",
+            "string",
+            "Where in the source: page, article, paragraph.",
+            lambda s: s.locator,
+        ),
+        Column(
+            "event",
+            "string",
+            "Slug of the published event at which it was said; empty if none.",
+            lambda s: e.slug if (e := queries.public_event(s)) else "",
+        ),
+        Column(
+            "page", "string", "The statement on its topic's page.", page, required=True
+        ),
+    ],
+)
+
+SOURCES = Table(
+    name="sources",
+    title="Sources",
+    description="The bibliography: every source that published content cites, by "
+    "title.",
+    rows=queries.sources,
+    columns=[
+        Column(
+            "slug",
+            "string",
+            "The source's identifier.",
+            lambda s: s.slug,
+            required=True,
+        ),
+        Column(
+            "title",
+            "string",
+            "The source's own title.",
+            lambda s: s.title,
+            required=True,
+        ),
+        Column(
+            "author",
+            "string",
+            "The author or the issuing body.",
+            lambda s: s.author,
+            required=True,
+        ),
+        Column(
+            "publisher",
+            "string",
+            "Newspaper, journal, website or archive.",
+            lambda s: s.publisher,
+        ),
+        Column(
+            "date",
+            "date",
+            "Publication date (ISO 8601), as precise as "
+            "date_precision says; empty if unknown.",
+            lambda s: s.date,
+        ),
+        Column(
+            "date_precision",
+            "string",
+            PRECISION,
+            lambda s: s.date_precision,
+            enum=values(DatePrecision.choices),
+            required=True,
+        ),
+        Column(
+            "kind",
+            "string",
+            "What kind of source it is.",
+            lambda s: s.kind,
+            enum=values(Source.Kind.choices),
+            required=True,
+        ),
+        Column(
+            "url",
+            "string",
+            "Where the source can be read; empty for print only.",
+            lambda s: s.url,
+        ),
+        Column(
+            "language",
+            "string",
+            "The source's language (code: en, ja, ru).",
+            lambda s: s.language,
+            required=True,
+        ),
+        Column(
+            "note",
+            "string",
+            "What the source is and why it is cited.",
+            lambda s: s.note,
+        ),
+    ],
+)
+
+TABLES = {table.name: table for table in (EVENTS, STATEMENTS, SOURCES)}

@@ -1,0 +1,167 @@
+"""schema.org descriptions of pages, as JSON-LD."""
+
+from django.conf import settings
+from django.urls import reverse
+
+from .codebook import LICENCE, TABLES
+
+CONTEXT = "https://schema.org"
+
+
+def absolute(path):
+    return settings.SITE_URL + path
+
+
+def site_organisation():
+    return {"@type": "Organization", "name": settings.SITE_NAME, "url": absolute("/")}
+
+
+def breadcrumbs(*trail):
+    """trail: (name, path) pairs from the home page down to the page itself."""
+    return {
+        "@context": CONTEXT,
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": number,
+                "name": name,
+                "item": absolute(path),
+            }
+            for number, (name, path) in enumerate(
+                [("Home", reverse("home")), *trail], start=1
+            )
+        ],
+    }
+
+
+def article(obj, headline, description, modified, published=None):
+    data = {
+        "@context": CONTEXT,
+        "@type": "Article",
+        "headline": headline[:110],
+        "description": description,
+        "url": absolute(obj.get_absolute_url()),
+        "mainEntityOfPage": absolute(obj.get_absolute_url()),
+        "inLanguage": "en",
+        "author": site_organisation(),
+        "publisher": site_organisation(),
+        "license": LICENCE["path"],
+        "isAccessibleForFree": True,
+    }
+    if published:
+        data["datePublished"] = published.isoformat()
+    if modified:
+        data["dateModified"] = modified.isoformat()
+    return data
+
+
+def event_graph(event):
+    return [
+        article(
+            event,
+            event.title,
+            event.summary,
+            event.updated_at,
+            event.published_at,
+        ),
+        breadcrumbs(
+            ("Timeline", reverse("timeline:event_list")),
+            (event.era.title, event.era.get_absolute_url()),
+            (event.title, event.get_absolute_url()),
+        ),
+    ]
+
+
+def topic_graph(topic, updated):
+    return [
+        article(topic, topic.title, topic.question, updated),
+        breadcrumbs(
+            ("Positions", reverse("positions:topic_list")),
+            (topic.title, topic.get_absolute_url()),
+        ),
+    ]
+
+
+def island_graph(island):
+    # A place with both names and its coordinates; no country is asserted.
+    place = {
+        "@context": CONTEXT,
+        "@type": "Place",
+        "name": str(island),
+        "alternateName": [
+            island.name_ja,
+            island.name_ja_native,
+            island.name_ru,
+            island.name_ru_native,
+        ],
+        "url": absolute(island.get_absolute_url()),
+        "geo": {
+            "@type": "GeoCoordinates",
+            "latitude": float(island.latitude),
+            "longitude": float(island.longitude),
+        },
+    }
+    if island.summary:
+        place["description"] = island.summary
+    return [
+        place,
+        breadcrumbs(
+            ("Islands", reverse("timeline:island_list")),
+            (str(island), island.get_absolute_url()),
+        ),
+    ]
+
+
+def dataset(modified):
+    data = {
+        "@context": CONTEXT,
+        "@type": "Dataset",
+        "name": f"{settings.SITE_NAME}: events, statements and sources",
+        "description": "Every published event, statement and source of the site, "
+        "as CSV tables with a codebook, as one JSON file and through a read-only "
+        "JSON API.",
+        "url": absolute(reverse("api:data")),
+        "license": LICENCE["path"],
+        "isAccessibleForFree": True,
+        "creator": site_organisation(),
+        "publisher": site_organisation(),
+        "inLanguage": "en",
+        "temporalCoverage": "1855/..",
+        "keywords": [
+            "Northern Territories",
+            "Southern Kurils",
+            "Kuril Islands dispute",
+            "Japan",
+            "Russia",
+        ],
+        "distribution": [
+            *(
+                {
+                    "@type": "DataDownload",
+                    "name": table.filename,
+                    "encodingFormat": "text/csv",
+                    "contentUrl": absolute(reverse("api:table_csv", args=[table.name])),
+                }
+                for table in TABLES.values()
+            ),
+            {
+                "@type": "DataDownload",
+                "name": "all.json",
+                "encodingFormat": "application/json",
+                "contentUrl": absolute(reverse("api:bulk")),
+            },
+            {
+                "@type": "DataDownload",
+                "name": "datapackage.json",
+                "encodingFormat": "application/json",
+                "contentUrl": absolute(reverse("api:datapackage")),
+            },
+        ],
+    }
+    if modified:
+        data["dateModified"] = modified.isoformat()
+    return [
+        data,
+        breadcrumbs(("Open data", reverse("api:data"))),
+    ]

@@ -1,0 +1,77 @@
+"""What the open data shows: published content, and the reference objects it uses.
+
+Every endpoint, download and citation reads through these, which read through the
+models' own published() querysets.
+"""
+
+from django.db.models import Exists, OuterRef, Prefetch
+
+from positions.models import Position, Statement, Topic
+from positions.sources import cited_sources
+from timeline.models import Citation, Country, Era, Event, Island, Person
+
+
+def events():
+    return (
+        Event.objects.published()
+        .for_list()
+        .chronological()
+        .prefetch_related(
+            "countries",
+            "people",
+            "islands",
+            Prefetch("citations", Citation.objects.select_related("source")),
+        )
+    )
+
+
+def eras():
+    return Era.objects.all()
+
+
+def countries():
+    return Country.objects.filter(
+        Exists(Event.objects.published().filter(countries=OuterRef("pk")))
+        | Exists(Position.objects.published().filter(country=OuterRef("pk")))
+    )
+
+
+def people():
+    return Person.objects.filter(
+        Exists(Event.objects.published().filter(people=OuterRef("pk")))
+        | Exists(Statement.objects.published().filter(speaker=OuterRef("pk")))
+    ).select_related("country")
+
+
+def islands():
+    return Island.objects.filter(
+        Exists(Event.objects.published().filter(islands=OuterRef("pk")))
+    )
+
+
+def sources():
+    return cited_sources()
+
+
+def topics():
+    return Topic.objects.with_published_positions().prefetch_related(
+        Prefetch(
+            "positions",
+            Position.objects.published().select_related("country", "topic"),
+            to_attr="published_positions",
+        )
+    )
+
+
+def positions():
+    return Position.objects.published().select_related("country", "topic")
+
+
+def statements():
+    return Statement.objects.published().for_display().order_by("date", "pk")
+
+
+def public_event(statement):
+    """The event a statement belongs to, unless that event is not public."""
+    event = statement.event
+    return event if event is not None and event.is_public else None

@@ -1,0 +1,351 @@
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.reverse import reverse as api_reverse
+
+from positions.models import Position, Statement, Topic
+from timeline.models import Citation, Country, Era, Event, Island, Person, Source
+
+from .queries import public_event
+
+
+def link(view_name, **kwargs):
+    return serializers.HyperlinkedRelatedField(
+        view_name=f"api:{view_name}", lookup_field="slug", read_only=True, **kwargs
+    )
+
+
+def identity(view_name):
+    return serializers.HyperlinkedIdentityField(
+        view_name=f"api:{view_name}", lookup_field="slug"
+    )
+
+
+class PageField(serializers.Field):
+    """The object's page on the site, as an absolute URL."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, obj):
+        return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+
+
+PageField = extend_schema_field(OpenApiTypes.URI)(PageField)
+
+
+class CitationFormatsField(serializers.Field):
+    """Links to the object's citation as CSL-JSON, RIS and BibTeX."""
+
+    def __init__(self, kind, **kwargs):
+        self.kind = kind
+        super().__init__(source="slug", read_only=True, **kwargs)
+
+    def to_representation(self, slug):
+        request = self.context["request"]
+        return {
+            name: request.build_absolute_uri(
+                reverse("api:cite", args=[self.kind, slug, extension])
+            )
+            for name, extension in (
+                ("csl_json", "json"),
+                ("ris", "ris"),
+                ("bibtex", "bib"),
+            )
+        }
+
+
+CitationFormatsField = extend_schema_field(
+    {
+        "type": "object",
+        "properties": {
+            name: {"type": "string", "format": "uri"}
+            for name in ("csl_json", "ris", "bibtex")
+        },
+    }
+)(CitationFormatsField)
+
+
+class FilteredListField(serializers.Field):
+    """A link to a list endpoint filtered on this object: /api/v1/events/?era=..."""
+
+    def __init__(self, view_name, parameter, **kwargs):
+        self.view_name, self.parameter = view_name, parameter
+        super().__init__(source="slug", read_only=True, **kwargs)
+
+    def to_representation(self, slug):
+        url = api_reverse(f"api:{self.view_name}", request=self.context["request"])
+        return f"{url}?{self.parameter}={slug}"
+
+
+FilteredListField = extend_schema_field(OpenApiTypes.URI)(FilteredListField)
+
+
+class EraSerializer(serializers.ModelSerializer):
+    url = identity("era-detail")
+    page = PageField()
+    events = FilteredListField("event-list", "era")
+
+    class Meta:
+        model = Era
+        fields = [
+            "url",
+            "slug",
+            "title",
+            "start_year",
+            "end_year",
+            "summary",
+            "order",
+            "page",
+            "events",
+        ]
+
+
+class CountrySerializer(serializers.ModelSerializer):
+    url = identity("country-detail")
+    events = FilteredListField("event-list", "country")
+    statements = FilteredListField("statement-list", "country")
+
+    class Meta:
+        model = Country
+        fields = ["url", "slug", "name", "native_name", "order", "events", "statements"]
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    url = identity("person-detail")
+    country = link("country-detail", allow_null=True)
+    events = FilteredListField("event-list", "person")
+    statements = FilteredListField("statement-list", "speaker")
+
+    class Meta:
+        model = Person
+        fields = [
+            "url",
+            "slug",
+            "name",
+            "native_name",
+            "role",
+            "country",
+            "events",
+            "statements",
+        ]
+
+
+class IslandSerializer(serializers.ModelSerializer):
+    url = identity("island-detail")
+    page = PageField()
+    events = FilteredListField("event-list", "island")
+
+    class Meta:
+        model = Island
+        fields = [
+            "url",
+            "slug",
+            "name_ja",
+            "name_ja_native",
+            "name_ru",
+            "name_ru_native",
+            "summary",
+            "area_km2",
+            "population",
+            "population_year",
+            "population_note",
+            "administration_ja",
+            "administration_ru",
+            "latitude",
+            "longitude",
+            "is_named_in_1956",
+            "order",
+            "page",
+            "events",
+        ]
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    url = identity("source-detail")
+    page = PageField()
+    link = serializers.URLField(source="url", read_only=True)
+    cite = CitationFormatsField("sources")
+
+    class Meta:
+        model = Source
+        fields = [
+            "url",
+            "slug",
+            "title",
+            "author",
+            "publisher",
+            "date",
+            "date_precision",
+            "kind",
+            "link",
+            "language",
+            "note",
+            "page",
+            "cite",
+        ]
+
+
+class CitationSerializer(serializers.ModelSerializer):
+    source = link("source-detail")
+
+    class Meta:
+        model = Citation
+        fields = ["source", "locator", "quote"]
+
+
+class EventSerializer(serializers.ModelSerializer):
+    url = identity("event-detail")
+    era = link("era-detail")
+    countries = link("country-detail", many=True)
+    people = link("person-detail", many=True)
+    islands = link("island-detail", many=True)
+    citations = CitationSerializer(many=True, read_only=True)
+    display_date = serializers.CharField(read_only=True)
+    page = PageField()
+    cite = CitationFormatsField("events")
+
+    class Meta:
+        model = Event
+        fields = [
+            "url",
+            "slug",
+            "title",
+            "date",
+            "date_precision",
+            "end_date",
+            "date_old_style",
+            "display_date",
+            "era",
+            "kind",
+            "is_key",
+            "summary",
+            "body",
+            "body_html",
+            "countries",
+            "people",
+            "islands",
+            "citations",
+            "published_at",
+            "updated_at",
+            "page",
+            "cite",
+        ]
+
+
+class PositionLinkField(serializers.HyperlinkedRelatedField):
+    """Positions have no slug of their own: topic and country slugs name one."""
+
+    def __init__(self, **kwargs):
+        super().__init__(view_name="api:position-detail", read_only=True, **kwargs)
+
+    def use_pk_only_optimization(self):
+        return False
+
+    def get_url(self, obj, view_name, request, format):
+        return api_reverse(
+            view_name, args=[position_id(obj)], request=request, format=format
+        )
+
+
+def position_id(position):
+    return f"{position.topic.slug}.{position.country.slug}"
+
+
+class PositionSerializer(serializers.ModelSerializer):
+    url = PositionLinkField(source="*")
+    id = serializers.SerializerMethodField()
+    topic = link("topic-detail")
+    country = link("country-detail")
+    page = PageField()
+    statements = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Position
+        fields = [
+            "url",
+            "id",
+            "topic",
+            "country",
+            "summary",
+            "body",
+            "body_html",
+            "published_at",
+            "updated_at",
+            "page",
+            "statements",
+        ]
+
+    def get_id(self, position) -> str:
+        return position_id(position)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_statements(self, position):
+        url = api_reverse("api:statement-list", request=self.context["request"])
+        return f"{url}?topic={position.topic.slug}&country={position.country.slug}"
+
+
+class TopicSerializer(serializers.ModelSerializer):
+    url = identity("topic-detail")
+    positions = PositionLinkField(many=True, source="published_positions")
+    page = PageField()
+    statements = FilteredListField("statement-list", "topic")
+    cite = CitationFormatsField("topics")
+
+    class Meta:
+        model = Topic
+        fields = [
+            "url",
+            "slug",
+            "title",
+            "question",
+            "introduction",
+            "order",
+            "positions",
+            "page",
+            "statements",
+            "cite",
+        ]
+
+
+class StatementSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:statement-detail")
+    position = PositionLinkField()
+    country = link("country-detail", source="position.country")
+    topic = link("topic-detail", source="position.topic")
+    speaker = link("person-detail", allow_null=True)
+    speaker_name = serializers.CharField(read_only=True)
+    source = link("source-detail")
+    event = serializers.SerializerMethodField()
+    page = PageField()
+
+    class Meta:
+        model = Statement
+        fields = [
+            "url",
+            "id",
+            "position",
+            "country",
+            "topic",
+            "date",
+            "date_precision",
+            "speaker",
+            "speaker_name",
+            "kind",
+            "text",
+            "is_quotation",
+            "source",
+            "locator",
+            "event",
+            "page",
+        ]
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_event(self, statement):
+        event = public_event(statement)
+        if event is None:
+            return None
+        return api_reverse(
+            "api:event-detail", args=[event.slug], request=self.context["request"]
+        )
