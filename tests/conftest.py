@@ -47,10 +47,13 @@ def shipped_content(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def django_db_modify_db_settings(tmp_path_factory):
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix, tmp_path_factory
+):
     """On SQLite, test in a database file as the site runs, not in pytest-django's
     shared in-memory database, whose table locks fail at once where a file waits
-    (tests/test_concurrency.py). Each xdist worker has its own temporary folder."""
+    (tests/test_concurrency.py). Each xdist worker has its own temporary folder (and,
+    on PostgreSQL, pytest-django's own suffix)."""
     database = settings.DATABASES["default"]
     if database["ENGINE"] == "django.db.backends.sqlite3":
         folder = tmp_path_factory.mktemp("sqlite")
