@@ -15,6 +15,7 @@ from rest_framework.pagination import PageNumberPagination
 
 from editorial.pagecache import cache_for_readers
 from timeline.filters import EventFilter
+from timeline.models import Event
 
 from . import citations, queries, serializers
 from .caching import open_data
@@ -282,7 +283,7 @@ def bulk(request):
 
 
 CITABLE = {
-    "events": lambda slug: page_citation(queries.events(), slug),
+    "events": lambda slug: page_citation(Event.objects.published(), slug),
     "topics": lambda slug: topic_citation(slug),
     "sources": lambda slug: citations.source_item(
         get_object_or_404(queries.sources(), slug=slug)

@@ -3,6 +3,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from documents.models import Document
 from editorial.pagecache import cache_for_readers
 from timeline.models import Event
 
@@ -64,5 +65,53 @@ class AtomEventFeed(EventFeed):
         return absolute(reverse("event_feed_atom"))
 
 
+class DocumentFeed(Feed):
+    """Published documents, the most recently updated first: a new text or a
+    corrected one shows."""
+
+    title = f"{settings.SITE_NAME}: documents"
+    description = (
+        "New and updated treaties and declarations of the Japan–Russia dispute, "
+        "article by article in their languages."
+    )
+
+    def link(self):
+        return absolute(reverse("documents:document_list"))
+
+    def feed_url(self):
+        return absolute(reverse("document_feed"))
+
+    def items(self):
+        return Document.objects.published().order_by("-updated_at", "-pk")[:FEED_SIZE]
+
+    def item_title(self, document):
+        return f"{document.title} ({document.display_date})"
+
+    def item_description(self, document):
+        return document.summary
+
+    def item_link(self, document):
+        return absolute(document.get_absolute_url())
+
+    def item_pubdate(self, document):
+        return document.published_at
+
+    def item_updateddate(self, document):
+        return document.updated_at
+
+    def item_categories(self, document):
+        return [document.get_kind_display()]
+
+
+class AtomDocumentFeed(DocumentFeed):
+    feed_type = Atom1Feed
+    subtitle = DocumentFeed.description
+
+    def feed_url(self):
+        return absolute(reverse("document_feed_atom"))
+
+
 event_feed = cache_for_readers(EventFeed())
 atom_event_feed = cache_for_readers(AtomEventFeed())
+document_feed = cache_for_readers(DocumentFeed())
+atom_document_feed = cache_for_readers(AtomDocumentFeed())

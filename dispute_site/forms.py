@@ -19,3 +19,15 @@ class SearchForm(forms.Form):
         choices=[("", "Everything"), *RESULT_TYPE_CHOICES],
         required=False,
     )
+
+
+class SourceFilterForm(forms.Form):
+    """The bibliography's filters; the language choices come from the sources."""
+
+    kind = forms.ChoiceField(label="Kind", required=False)
+    language = forms.ChoiceField(label="Language", required=False)
+
+    def __init__(self, *args, kinds=(), languages=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", "All kinds"), *kinds]
+        self.fields["language"].choices = [("", "All languages"), *languages]

@@ -1,4 +1,5 @@
-"""One search over the published site: events, positions, statements, sources, islands.
+"""One search over the published site: events, documents and their articles, positions,
+statements, sources, islands.
 
 Every database matches each word of the query as a substring of the searched fields.
 That is the whole search on SQLite; on PostgreSQL it also finds what full-text search
@@ -26,6 +27,7 @@ from django.db.models import Case, Count, F, Q, QuerySet, Value, When, Window
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from documents.models import Article, Document
 from positions.models import Position, Statement
 from timeline.models import Event, Island
 
@@ -134,6 +136,30 @@ RESULT_TYPES = [
         excerpt_fields=("summary", "body"),
         ordering=("date", "title", "pk"),
         title=lambda event: event.title,
+    ),
+    ResultType(
+        key="document",
+        label="Documents",
+        queryset=lambda: Document.objects.published(),
+        fields={
+            "title": "A",
+            "title_ja": "A",
+            "title_ru": "A",
+            "summary": "B",
+            "body": "C",
+        },
+        excerpt_fields=("summary", "body"),
+        ordering=("date", "title", "pk"),
+        title=lambda document: f"{document.title} ({document.display_date})",
+    ),
+    ResultType(
+        key="article",
+        label="Articles of documents",
+        queryset=lambda: Article.objects.published().select_related("document"),
+        fields={"label": "A", "document__title": "A", "summary": "B"},
+        excerpt_fields=("summary",),
+        ordering=("document__date", "order", "pk"),
+        title=lambda article: f"{article.document.title}: {article.label}",
     ),
     ResultType(
         key="position",
@@ -285,9 +311,10 @@ def matching(result_type, query):
         for index, name in enumerate(result_type.excerpt_fields)
     }
     return (
-        queryset.annotate(document=vector)
-        .filter((Q(document=search_query) | words_found) & words_left_out)
-        .annotate(rank=SearchRank(F("document"), search_query), **headlines)
+        # Not "document": an article has a field of that name.
+        queryset.annotate(search_vector=vector)
+        .filter((Q(search_vector=search_query) | words_found) & words_left_out)
+        .annotate(rank=SearchRank(F("search_vector"), search_query), **headlines)
         .order_by("-rank", "-score", *result_type.ordering)
     )
 

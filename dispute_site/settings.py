@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "simple_history",
     "editorial",
     "timeline",
+    "documents",
     "positions",
     "dispute_site",
     "api",

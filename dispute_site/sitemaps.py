@@ -5,6 +5,7 @@ from django.contrib import sitemaps
 from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 
+from documents.models import Document
 from positions.models import Position, Topic
 from timeline.models import Country, Era, Event, Island
 
@@ -32,6 +33,7 @@ class PageSitemap(SiteSitemap):
             "home",
             "timeline:event_list",
             "timeline:island_list",
+            "documents:document_list",
             "positions:topic_list",
             "sources",
             "about",
@@ -47,6 +49,14 @@ class EventSitemap(SiteSitemap):
 
     def lastmod(self, event):
         return event.updated_at
+
+
+class DocumentSitemap(SiteSitemap):
+    def items(self):
+        return list(Document.objects.published().order_by("date", "pk"))
+
+    def lastmod(self, document):
+        return document.updated_at
 
 
 class EraSitemap(SiteSitemap):
@@ -97,6 +107,7 @@ SITEMAPS = {
     "eras": EraSitemap,
     "events": EventSitemap,
     "islands": IslandSitemap,
+    "documents": DocumentSitemap,
     "topics": TopicSitemap,
     "countries": CountrySitemap,
 }

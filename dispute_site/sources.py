@@ -1,7 +1,9 @@
-"""The public bibliography: the sources that published events and statements cite."""
+"""The public bibliography: the sources that published events, documents and
+statements cite."""
 
 from django.db.models import Prefetch
 
+from documents.models import Article, ArticleText, Document
 from positions.models import Statement
 from positions.sources import cited_sources
 from timeline.models import Event
@@ -10,7 +12,7 @@ __all__ = ["bibliography", "cited_sources"]
 
 
 def bibliography():
-    """Cited sources with the published events and statements that cite them."""
+    """Cited sources with the published events, documents and statements citing them."""
     return cited_sources().prefetch_related(
         Prefetch(
             "events",
@@ -21,5 +23,17 @@ def bibliography():
             "statements",
             Statement.objects.published().for_display(),
             to_attr="citing_statements",
+        ),
+        Prefetch(
+            "documents",
+            Document.objects.published().chronological(),
+            to_attr="citing_documents",
+        ),
+        Prefetch(
+            "article_texts",
+            ArticleText.objects.filter(article__in=Article.objects.published())
+            .select_related("article__document")
+            .order_by("article__document__date", "article__order", "language"),
+            to_attr="citing_texts",
         ),
     )

@@ -5,7 +5,7 @@ from django.urls import include, path
 from editorial.pagecache import cache_for_readers
 
 from . import views
-from .feeds import atom_event_feed, event_feed
+from .feeds import atom_document_feed, atom_event_feed, document_feed, event_feed
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -16,6 +16,8 @@ urlpatterns = [
     path("sources/", views.SourceListView.as_view(), name="sources"),
     path("feeds/events/", event_feed, name="event_feed"),
     path("feeds/events/atom/", atom_event_feed, name="event_feed_atom"),
+    path("feeds/documents/", document_feed, name="document_feed"),
+    path("feeds/documents/atom/", atom_document_feed, name="document_feed_atom"),
     path(
         "sitemap.xml",
         # Sitemap pages are numbered with ?p=.
@@ -23,6 +25,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    path("documents/", include("documents.urls")),
     path("positions/", include("positions.urls")),
     path("", include("api.urls")),
     path("admin/", admin.site.urls),

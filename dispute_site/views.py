@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.http import HttpResponse, HttpResponsePermanentRedirect
@@ -8,10 +10,10 @@ from django.utils.decorators import method_decorator
 from django.views.generic import ListView, TemplateView
 
 from editorial.pagecache import cache_for_readers
-from positions.models import Position
+from positions.models import Position, Statement
 from timeline.models import Era, Event, Island, Source
 
-from .forms import SearchForm
+from .forms import SearchForm, SourceFilterForm
 from .search import Query, search
 from .sources import bibliography
 
@@ -23,6 +25,10 @@ KIND_HEADINGS = {
     Source.Kind.REFERENCE: "Reference works",
     Source.Kind.OTHER: "Other sources",
 }
+
+
+LATEST_COUNT = 5
+LATEST_STATEMENTS = 3
 
 
 @cache_for_readers
@@ -37,6 +43,12 @@ def home(request):
             "eras": list(Era.objects.all()),
             "islands": list(Island.objects.all()),
             "key_events": events.filter(is_key=True).for_list().chronological(),
+            "latest_events": events.for_list().order_by("-date", "-title", "-pk")[
+                :LATEST_COUNT
+            ],
+            "latest_statements": Statement.objects.published()
+            .for_display()
+            .order_by("-date", "-pk")[:LATEST_STATEMENTS],
             "strip_events": strip_events,
             # The strip already holds every published event: no separate COUNT query.
             "event_count": len(strip_events),
@@ -71,7 +83,18 @@ def search_page(request):
     return render(request, "search.html", context, status=status)
 
 
-@method_decorator(cache_for_readers, name="dispatch")
+def language_name(code):
+    return LANG_INFO.get(code, {}).get("name") or code
+
+
+def source_order(source):
+    """Treaties and documents by date (undated last), every other kind by title."""
+    if source.kind == Source.Kind.TREATY:
+        return (source.date is None, source.date or datetime.date.min, source.title)
+    return (False, datetime.date.min, source.title)
+
+
+@method_decorator(cache_for_readers(parameters={"kind", "language"}), name="dispatch")
 class SourceListView(ListView):
     """The bibliography: in the site package, as it gathers events and statements."""
 
@@ -82,8 +105,25 @@ class SourceListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        sources = list(context["object_list"])
+        languages = sorted({source.language for source in sources if source.language})
+        form = SourceFilterForm(
+            self.request.GET or None,
+            kinds=[(kind, KIND_HEADINGS.get(kind, kind)) for kind in Source.Kind],
+            languages=[(code, language_name(code)) for code in languages],
+        )
+        if form.is_valid():
+            kind, language = form.cleaned_data["kind"], form.cleaned_data["language"]
+            sources = [
+                source
+                for source in sources
+                if (not kind or source.kind == kind)
+                and (not language or source.language == language)
+            ]
+        elif form.is_bound:
+            sources = []
         by_kind = {kind: [] for kind in Source.Kind}
-        for source in context["object_list"]:
+        for source in sorted(sources, key=source_order):
             if not source.language.lower().startswith("en"):
                 source.language_name = LANG_INFO.get(source.language, {}).get("name")
             by_kind.setdefault(source.kind, []).append(source)
@@ -92,7 +132,14 @@ class SourceListView(ListView):
             for kind, sources in by_kind.items()
             if sources
         ]
+        context["form"] = form
+        context["is_filtered"] = form.is_bound
         return context
+
+    def render_to_response(self, context, **response_kwargs):
+        if context["form"].is_bound and not context["form"].is_valid():
+            response_kwargs.setdefault("status", 400)
+        return super().render_to_response(context, **response_kwargs)
 
 
 @method_decorator(cache_for_readers, name="dispatch")

@@ -13,7 +13,7 @@ from editorial.admin import (
     unpublish,
 )
 
-from .models import Position, Statement, Topic
+from .models import Position, Statement, StatusItem, Topic
 
 
 @admin.register(Topic)
@@ -39,12 +39,13 @@ class StatementInline(ContentStackedInline):
         ("date", "date_precision"),
         ("speaker", "speaker_label"),
         "kind",
-        "text",
+        ("original_text", "original_language"),
         "is_quotation",
+        "text",
         ("source", "locator"),
-        "event",
+        ("event", "article"),
     ]
-    autocomplete_fields = ["speaker", "source", "event"]
+    autocomplete_fields = ["speaker", "source", "event", "article"]
     extra = 0
     # Newest first, folded away: a position's form stays short.
     ordering = ["-date", "-pk"]
@@ -110,12 +111,21 @@ class StatementAdmin(ContentAdmin):
         "topic",
         "kind",
         "is_quotation",
+        "original_language",
         "source",
     ]
-    list_filter = ["position__country", "position__topic", "kind", "is_quotation"]
+    list_filter = [
+        "position__country",
+        "position__topic",
+        "kind",
+        "is_quotation",
+        "original_language",
+        ("article", admin.EmptyFieldListFilter),
+    ]
     list_select_related = ["position__country", "position__topic", "speaker", "source"]
     search_fields = [
         "text",
+        "original_text",
         "speaker__name",
         "speaker_label",
         "source__title",
@@ -123,14 +133,33 @@ class StatementAdmin(ContentAdmin):
         "position__topic__title",
     ]
     date_hierarchy = "date"
-    autocomplete_fields = ["position", "speaker", "source", "event"]
+    autocomplete_fields = ["position", "speaker", "source", "event", "article"]
     fieldsets = [
-        (None, {"fields": ["position", "kind", "text", "is_quotation"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "position",
+                    "kind",
+                    ("original_text", "original_language"),
+                    "is_quotation",
+                    "text",
+                ]
+            },
+        ),
         (
             "When and who",
             {"fields": [("date", "date_precision"), "speaker", "speaker_label"]},
         ),
         ("Evidence", {"fields": [("source", "locator"), "event"]}),
+        (
+            "Reading of a document",
+            {
+                "fields": ["article"],
+                "description": "The treaty or declaration article this statement "
+                "interprets; the article's page then shows it among the readings.",
+            },
+        ),
     ]
 
     @admin.display(description="date", ordering="date")
@@ -144,3 +173,31 @@ class StatementAdmin(ContentAdmin):
     @admin.display(ordering="position__topic")
     def topic(self, statement):
         return statement.position.topic
+
+
+@admin.register(StatusItem)
+class StatusItemAdmin(ContentAdmin):
+    list_display = ["label", "as_of", "reviewed_on", "order", "source", "publication"]
+    list_editable = ["order"]
+    list_filter = [PublicationFilter]
+    list_select_related = ["source"]
+    search_fields = ["label", "text", "source__title"]
+    ordering = ["order", "label"]
+    prepopulated_fields = {"slug": ["label"]}
+    autocomplete_fields = ["source"]
+    actions = [publish, unpublish]
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["label", "slug", "text", "source", "order"]}),
+        (
+            "Dates",
+            {
+                "fields": ["as_of", "reviewed_on"],
+                "description": "The home page shows both dates: keep them true.",
+            },
+        ),
+        (
+            "Publishing",
+            {"fields": ["status", "published_at", "created_at", "updated_at"]},
+        ),
+    ]

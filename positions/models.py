@@ -4,8 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from documents.models import Article
 from editorial.models import (
     MarkdownBody,
     Publishable,
@@ -72,8 +74,10 @@ class PositionQuerySet(PublishableQuerySet):
         Countries and topics come from the positions themselves, so a country or a
         topic without a position here has no column or row. One query.
         """
-        positions = self.select_related("topic", "country").order_by(
-            "topic__order", "topic__title", "topic__pk"
+        positions = (
+            self.select_related("topic", "country")
+            .annotate(latest_statement=models.Max("statements__date"))
+            .order_by("topic__order", "topic__title", "topic__pk")
         )
         cells, topics, countries = {}, {}, {}
         for position in positions:
@@ -166,7 +170,12 @@ class StatementQuerySet(models.QuerySet):
 
     def for_display(self):
         return self.select_related(
-            "position__country", "position__topic", "speaker", "source", "event"
+            "position__country",
+            "position__topic",
+            "speaker",
+            "source",
+            "event",
+            "article__document",
         )
 
 
@@ -179,6 +188,13 @@ class StatementManager(models.Manager.from_queryset(StatementQuerySet)):
             source__slug=source_slug,
             locator=locator,
         )
+
+
+class OriginalLanguage(models.TextChoices):
+    JAPANESE = "ja", "Japanese"
+    RUSSIAN = "ru", "Russian"
+    ENGLISH = "en", "English"
+    OTHER = "other", "Other"
 
 
 class Statement(models.Model):
@@ -212,13 +228,30 @@ class Statement(models.Model):
         "of Japan', 'Russian Foreign Ministry spokeswoman'.",
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OFFICIAL)
-    text = models.TextField(help_text="The words, or a faithful paraphrase.")
+    text = models.TextField(
+        "English translation or paraphrase",
+        help_text="In English. For a quotation, a faithful translation of the original "
+        "below; otherwise a paraphrase of what was said.",
+    )
+    original_text = models.TextField(
+        "original wording",
+        blank=True,
+        help_text="The words in the language in which they were said or written, "
+        "copied exactly from a source you have read (the source below). Never "
+        "translate back from an English version: if you cannot read the original, "
+        "leave this empty and keep the statement a paraphrase.",
+    )
+    original_language = models.CharField(
+        max_length=5,
+        choices=OriginalLanguage.choices,
+        blank=True,
+        help_text="The language of the original wording.",
+    )
     is_quotation = models.BooleanField(
         "verbatim quotation",
         default=False,
-        help_text="Tick only when the text is the speaker's exact words "
-        "(in translation "
-        "where needed); otherwise it is shown as a paraphrase.",
+        help_text="Tick only when the original wording above is verbatim, read in the "
+        "cited source. Otherwise the statement is shown as a paraphrase.",
     )
     source = models.ForeignKey(
         Source, on_delete=models.PROTECT, related_name="statements"
@@ -237,6 +270,15 @@ class Statement(models.Model):
         blank=True,
         related_name="statements",
         help_text="The event at which it was said, if any.",
+    )
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="readings",
+        help_text="The article of a treaty or declaration that this statement "
+        "interprets, if any: it is then shown beside that article's texts.",
     )
 
     objects = StatementManager()
@@ -277,10 +319,25 @@ class Statement(models.Model):
             errors["speaker_label"] = (
                 "Name the speaker: choose a person or fill this in."
             )
+        if self.is_quotation and not self.original_text.strip():
+            errors["original_text"] = (
+                "A verbatim quotation needs its original wording: copy the exact words "
+                "from the source, or untick “verbatim quotation”."
+            )
+        if self.original_text.strip() and not self.original_language:
+            errors["original_language"] = "Say in which language the original is."
+        if self.original_language and not self.original_text.strip():
+            errors["original_language"] = (
+                "Leave this empty while there is no original wording."
+            )
         if self.date and self.event_id and "date" not in errors:
             message = self.event_date_error()
             if message:
                 errors["event"] = message
+        if self.date and self.article_id and "date" not in errors:
+            message = self.article_date_error()
+            if message:
+                errors["article"] = message
         if errors:
             raise ValidationError(errors)
 
@@ -302,6 +359,30 @@ class Statement(models.Model):
             )
         return None
 
+    def article_date_error(self):
+        document = self.article.document
+        _, last = date_span(self.date, self.date_precision)
+        # The same leeway as for events: the last round of talks reads the final text.
+        margin = datetime.timedelta(days=STATEMENT_EVENT_MARGIN_DAYS)
+        if last < document.date - margin:
+            return (
+                f"This statement is dated {self.display_date}, before “{document}” "
+                f"was signed ({document.display_date}): it cannot read that article. "
+                "Correct the date, or choose another article or none."
+            )
+        return None
+
+    @property
+    def has_original(self):
+        return bool(self.original_text.strip())
+
+    @property
+    def original_lang_attribute(self):
+        """The BCP 47 tag for the original's `lang`, or "" when it is not known."""
+        if self.original_language == OriginalLanguage.OTHER:
+            return ""
+        return self.original_language
+
     @property
     def speaker_name(self):
         return str(self.speaker) if self.speaker_id else self.speaker_label
@@ -313,3 +394,75 @@ class Statement(models.Model):
     @property
     def machine_date(self):
         return machine_date(self.date, self.date_precision)
+
+
+class StatusItemQuerySet(PublishableQuerySet):
+    def current(self):
+        """The published facts of the current status, in order, with their sources."""
+        return self.published().select_related("source").order_by("order", "label")
+
+
+class StatusItemManager(SlugManager.from_queryset(StatusItemQuerySet)):
+    pass
+
+
+class StatusItem(Publishable):
+    label = models.CharField(
+        max_length=100,
+        help_text="What the fact is about, in a few words: 'Administration', 'Grave "
+        "visits', 'Japan's latest wording'.",
+    )
+    slug = models.SlugField(max_length=100, unique=True)
+    text = models.TextField(
+        help_text="Plain text, one or two sentences, in the site's neutral voice; each "
+        "side's claim attributed to it. Say only what the source supports."
+    )
+    as_of = models.DateField(
+        "as of",
+        help_text="The date on which the fact is known to hold: the date of the latest "
+        "source that confirms it.",
+    )
+    reviewed_on = models.DateField(
+        help_text="When an editor last checked that nothing newer has changed it. "
+        "Update it at each review, and the text and “as of” date when the facts move.",
+    )
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        related_name="status_items",
+        help_text="The source that establishes the fact as of that date.",
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = StatusItemManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "label"]
+        verbose_name = "current-status fact"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(reviewed_on__gte=models.F("as_of")),
+                name="status_item_reviewed_after_as_of",
+                violation_error_message="The review date cannot be earlier than the "
+                "“as of” date: a fact is reviewed on or after the day it holds.",
+            )
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["timeline.source"]
+
+    def clean(self):
+        today = timezone.localdate()
+        errors = {}
+        if self.as_of and self.as_of > today:
+            errors["as_of"] = "An “as of” date cannot lie in the future."
+        if self.reviewed_on and self.reviewed_on > today:
+            errors["reviewed_on"] = "A review date cannot lie in the future."
+        if errors:
+            raise ValidationError(errors)

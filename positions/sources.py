@@ -1,11 +1,12 @@
 """The sources that published content cites.
 
-In positions, the highest content app, as statements cite sources as well as events;
-the site's bibliography and search and the open-data API all read it.
+In positions, the highest content app, as statements cite sources as well as events
+and documents; the site's bibliography and search and the open-data API all read it.
 """
 
 from django.db.models import Exists, OuterRef
 
+from documents.models import Article, ArticleText, Document
 from timeline.models import Citation, Event, Source
 
 from .models import Statement
@@ -20,4 +21,10 @@ def cited_sources():
             )
         )
         | Exists(Statement.objects.published().filter(source=OuterRef("pk")))
+        | Exists(Document.objects.published().filter(source=OuterRef("pk")))
+        | Exists(
+            ArticleText.objects.filter(
+                source=OuterRef("pk"), article__in=Article.objects.published()
+            )
+        )
     )

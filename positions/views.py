@@ -5,6 +5,7 @@ from django.views.generic import DetailView, ListView
 from editorial.pagecache import cache_for_readers
 from editorial.preview import DraftPreviewMixin, draft_preview
 from timeline.models import Country
+from timeline.views import neighbours
 
 from .models import Position, Statement, Topic
 
@@ -18,6 +19,37 @@ def number_sources(statements):
             numbers[statement.source_id] = len(sources)
         statement.source_number = numbers[statement.source_id]
     return sources
+
+
+def lanes(positions, statements):
+    """One lane per country with a position, in the positions' order.
+
+    Each statement gets its lane number and its row (its place in date order), so the
+    page can set both sides' statements side by side in one chronology.
+    """
+    countries = []
+    for position in positions:
+        if position.country_id not in countries:
+            countries.append(position.country_id)
+    for statement in statements:
+        if statement.position.country_id not in countries:
+            countries.append(statement.position.country_id)
+    by_country = {country: [] for country in countries}
+    for row, statement in enumerate(statements, start=1):
+        statement.lane = countries.index(statement.position.country_id) + 1
+        statement.row = row
+        by_country[statement.position.country_id].append(statement)
+    names = {position.country_id: position.country for position in positions}
+    names.update({s.position.country_id: s.position.country for s in statements})
+    return [
+        {
+            "number": number,
+            "country": names[country],
+            "count": len(by_country[country]),
+            "latest": by_country[country][-1].date if by_country[country] else None,
+        }
+        for number, country in enumerate(countries, start=1)
+    ]
 
 
 @method_decorator(cache_for_readers, name="dispatch")
@@ -68,6 +100,12 @@ class TopicDetailView(DraftPreviewMixin, DetailView):
         )
         context["statements"] = statements
         context["sources"] = number_sources(statements)
+        context["lanes"] = lanes(positions, statements)
+        topics = list(Topic.objects.with_published_positions())
+        if any(topic.pk == self.object.pk for topic in topics):
+            context["previous_topic"], context["next_topic"] = neighbours(
+                topics, self.object
+            )
         return context
 
 

@@ -4,12 +4,11 @@ import os
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 
-from dispute_site.management.commands.setup_site import fixture_files
+from dispute_site.management.commands.setup_site import load_fixtures
 from editorial.models import Status
 
 from .factories import (
@@ -41,7 +40,7 @@ def shipped_content(django_db_setup, django_db_blocker):
     takes seconds; once per module instead of once per test.
     """
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("loaddata", *fixture_files(), verbosity=0)
+        load_fixtures()
         yield
         transaction.set_rollback(True)
 
@@ -68,7 +67,7 @@ def django_db_modify_db_settings(
 @pytest.fixture
 def site_content(db):
     """The shipped fixtures, loaded as setup_site loads them (without its migrate)."""
-    call_command("loaddata", *fixture_files(), verbosity=0)
+    load_fixtures()
 
 
 @pytest.fixture

@@ -5,9 +5,10 @@ import itertools
 
 from django.contrib.auth import get_user_model
 
+from documents.models import Article, ArticleText, Document
 from editorial.models import Status
 from editorial.roles import ensure_editors_group, ensure_reviewers_group
-from positions.models import Position, Statement, Topic
+from positions.models import Position, Statement, StatusItem, Topic
 from timeline.models import Citation, Country, Era, Event, Island, Person, Source
 
 _counter = itertools.count(1)
@@ -133,6 +134,20 @@ def make_statement(position=None, source=None, **fields):
     )
 
 
+def make_status_item(source=None, **fields):
+    slug = fields.pop("slug", None) or unique("status")
+    defaults = {
+        "label": slug.replace("-", " ").title(),
+        "text": "All four islands are under Russian administration.",
+        "as_of": datetime.date(2026, 2, 20),
+        "reviewed_on": datetime.date(2026, 3, 1),
+        "status": Status.PUBLISHED,
+    }
+    return StatusItem.objects.create(
+        slug=slug, source=source or make_source(), **{**defaults, **fields}
+    )
+
+
 def make_editor(username=None, **fields):
     """A staff account in the Editors group.
 
@@ -151,3 +166,44 @@ def make_reviewer(username=None, **fields):
     user = make_editor(username or unique("reviewer"), **fields)
     user.groups.add(ensure_reviewers_group())
     return user
+
+
+def make_document(**fields):
+    slug = fields.pop("slug", None) or unique("document")
+    parties = fields.pop("parties", ())
+    defaults = {
+        "title": slug.replace("-", " ").title(),
+        "date": datetime.date(1956, 10, 19),
+        "summary": "The parties agreed on something.",
+        "authentic_languages": "ja, ru",
+        "status": Status.PUBLISHED,
+    }
+    document = Document.objects.create(slug=slug, **{**defaults, **fields})
+    if parties:
+        document.parties.set(parties)
+    return document
+
+
+def make_article(document=None, **fields):
+    slug = fields.pop("slug", None) or unique("article")
+    defaults = {
+        "label": slug.replace("-", " ").title(),
+        "summary": "What the clause provides.",
+        "status": Status.PUBLISHED,
+    }
+    return Article.objects.create(
+        document=document or make_document(), slug=slug, **{**defaults, **fields}
+    )
+
+
+def make_article_text(article=None, language="ja", **fields):
+    defaults = {
+        "authenticity": ArticleText.Authenticity.AUTHENTIC,
+        "text": f"The clause in {language}.",
+    }
+    return ArticleText.objects.create(
+        article=article or make_article(),
+        language=language,
+        source=fields.pop("source", None) or make_source(),
+        **{**defaults, **fields},
+    )

@@ -9,7 +9,10 @@ from positions.models import Position, Statement
 from timeline.models import Event
 
 from .factories import (
+    make_article,
+    make_article_text,
     make_country,
+    make_document,
     make_era,
     make_event,
     make_island,
@@ -37,10 +40,16 @@ def some_content():
     event.countries.add(make_country())
     event.people.add(make_person())
     event.islands.add(make_island())
+    article = make_article(
+        document=make_document(title="Tokyo Declaration", event=event),
+        label="Paragraph 2",
+    )
+    make_article_text(article=article)
     make_statement(
         position=make_position(topic=make_topic(title="Tokyo Declaration")),
         speaker=make_person(),
         event=event,
+        article=article,
     )
     return event
 
@@ -202,6 +211,7 @@ def test_publish_and_unpublish_positions(admin_client):
         (Statement, "speaker"),
         (Statement, "source"),
         (Statement, "event"),
+        (Statement, "article"),
         (Position, "country"),
         (Position, "topic"),
     ],

@@ -7,7 +7,7 @@ import re
 import pytest
 import schemathesis
 import yaml
-from django.core.signals import request_finished, request_started
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from django.urls import reverse
@@ -81,6 +81,17 @@ schema = schemathesis.openapi.from_dict(generated_schema())
 application = get_wsgi_application()
 
 
+@pytest.fixture
+def keep_test_connection():
+    # As Django's test client does: a request's end must not close the connection
+    # that holds the test's transaction (PostgreSQL would lose it).
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @schema.parametrize()
 @settings(
     max_examples=5,
@@ -88,14 +99,8 @@ application = get_wsgi_application()
     derandomize=True,
     suppress_health_check=list(HealthCheck),
 )
-def test_generated_requests_never_meet_a_server_error(case, api_world):
-    # As Django's test client does: the test's connection (and its transaction, and
-    # on SQLite its database file) stays open across the requests.
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
-        response = case.call(app=application)
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
+def test_generated_requests_never_meet_a_server_error(
+    case, api_world, keep_test_connection
+):
+    response = case.call(app=application)
     assert response.status_code < 500, case.as_curl_command()

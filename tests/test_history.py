@@ -15,6 +15,8 @@ from timeline.models import Citation, Event
 
 from .admin_forms import form_data, submit
 from .factories import (
+    make_article,
+    make_article_text,
     make_country,
     make_editor,
     make_era,
@@ -23,6 +25,7 @@ from .factories import (
     make_person,
     make_source,
     make_statement,
+    make_status_item,
     make_topic,
 )
 
@@ -356,6 +359,9 @@ BUILDERS = {
     "positions.Topic": make_topic,
     "positions.Position": lambda: make_statement().position,
     "positions.Statement": make_statement,
+    "positions.StatusItem": make_status_item,
+    "documents.Document": lambda: make_article().document,
+    "documents.Article": lambda: make_article_text().article,
 }
 
 
@@ -363,7 +369,7 @@ def test_every_content_model_has_an_editing_admin():
     content = {
         model._meta.label
         for model, model_admin in admin.site._registry.items()
-        if model._meta.app_label in {"timeline", "positions"}
+        if model._meta.app_label in {"timeline", "documents", "positions"}
     }
     assert content == set(BUILDERS)
     for label in BUILDERS:
@@ -430,3 +436,50 @@ def test_list_edits_and_bulk_actions_are_recorded_with_the_editor(client, editor
     )
     record = event.history.first()
     assert (record.status, record.history_user) == (Status.PUBLISHED, editor)
+
+
+def test_reverting_an_article_puts_its_texts_back(client, editor):
+    text = make_article_text(text="The original wording.")
+    article = text.article
+    assert submit(client, change_url(article), "article_form").status_code == 302
+    old = article.history.first()
+    page = client.get(change_url(article))
+    data = form_data(
+        page,
+        "article_form",
+        label="Article 99",
+        **{"texts-0-text": "A mistaken wording."},
+    )
+    assert client.post(change_url(article), data).status_code == 302
+    text.refresh_from_db()
+    assert text.text == "A mistaken wording."
+
+    url = reverse("admin:documents_article_simple_history", args=[article.pk, old.pk])
+    page = client.get(url)
+    assert "texts of this version (put back too)" in page.content.decode().lower()
+    assert (
+        client.post(url, form_data(page, "historicalarticle_form")).status_code == 302
+    )
+    article.refresh_from_db()
+    text.refresh_from_db()
+    assert article.label == old.label
+    assert text.text == "The original wording."
+
+
+def test_reverting_a_document_puts_its_articles_back(client, editor):
+    article = make_article(label="Article 9")
+    document = article.document
+    assert submit(client, change_url(document), "document_form").status_code == 302
+    old = document.history.first()
+    page = client.get(change_url(document))
+    data = form_data(page, "document_form", **{"articles-0-label": "Article 10"})
+    assert client.post(change_url(document), data).status_code == 302
+    article.refresh_from_db()
+    assert article.label == "Article 10"
+    url = reverse("admin:documents_document_simple_history", args=[document.pk, old.pk])
+    page = client.get(url)
+    assert (
+        client.post(url, form_data(page, "historicaldocument_form")).status_code == 302
+    )
+    article.refresh_from_db()
+    assert article.label == "Article 9"

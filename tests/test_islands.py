@@ -5,7 +5,15 @@ import pytest
 from django.urls import reverse
 
 from editorial.models import Status
-from timeline.maps import Projection, build_island_map, load_outlines, match_outlines
+from timeline.maps import (
+    BORDERS,
+    VIEWS,
+    Projection,
+    build_island_map,
+    disputed_outlines,
+    features,
+    match_outlines,
+)
 from timeline.models import Island
 
 from .factories import make_etorofu, make_event, make_island, make_shikotan
@@ -154,6 +162,8 @@ def test_main_navigation_links_to_the_islands(client, islands):
 
 def test_map_links_every_island_with_an_accessible_name(client, islands):
     html = client.get(reverse("timeline:island_list")).content.decode()
+    # The first map: the disputed islands (the second is the region's borders).
+    html = html[: html.index("</figure>")]
     assert map_links(html) == [
         ("/islands/etorofu/", "Etorofu / Iturup 択捉島 / Итуруп"),
         (
@@ -222,24 +232,87 @@ def test_projection_path_closes_each_polygon():
     assert path.count("Z") == 2
 
 
-def test_outlines_file_is_sound():
-    data = load_outlines()
-    bounds = data["bounds"]
-    keys = [outline["key"] for outline in data["islands"]]
-    assert keys == ["etorofu", "kunashiri", "shikotan", "habomai"]
-    for shape in data["islands"] + data["reference"]:
-        for polygon in shape["polygons"]:
-            assert len(polygon) >= 5
+def side(point, line):
+    """Which side of a line (two points) a point lies: the sign of the cross product."""
+    (x1, y1), (x2, y2) = line
+    return (x2 - x1) * (point[1] - y1) - (y2 - y1) * (point[0] - x1)
+
+
+def test_map_file_is_sound():
+    data = features()
+    for key in ("etorofu", "kunashiri", "shikotan", "habomai", "urup", "hokkaido"):
+        assert data[key]["coarse"] and data[key]["fine"], key
+    for key in ("sakhalin", "kamchatka", "shumshu"):
+        assert data[key]["coarse"], key
+    west, south, east, north = VIEWS["region"]["bounds"]
+    for feature in data.values():
+        for polygon in feature["coarse"] + feature["fine"]:
+            assert len(polygon) >= 4
             for lon, lat in polygon:
-                assert 144 < lon < 150
-                assert 42 < lat < 46
-        lon, lat = shape["label"]
-        assert bounds["west"] <= lon <= bounds["east"]
-        assert bounds["south"] <= lat <= bounds["north"]
+                assert west - 0.2 <= lon <= east + 0.3
+                assert south - 0.2 <= lat <= north + 0.2
+
+
+def test_urup_and_the_1855_border_lie_where_the_treaty_put_them():
+    data = features()
+    urup = [point for polygon in data["urup"]["fine"] for point in polygon]
+    etorofu = [point for polygon in data["etorofu"]["fine"] for point in polygon]
+    assert all(149 < lon < 151 and 45 < lat < 46.5 for lon, lat in urup)
+    line = BORDERS[0]["lines"][0]
+    assert BORDERS[0]["year"] == 1855
+    segment = (line[0], line[-1])
+    # The line runs north to south: Etorofu lies on its west (negative) side.
+    assert all(side(point, segment) < 0 for point in etorofu)
+    assert all(side(point, segment) > 0 for point in urup)
+
+
+def test_the_1875_border_runs_between_shumshu_and_kamchatka():
+    data = features()
+    border = next(border for border in BORDERS if border["year"] == 1875)
+    segment = (border["lines"][0][0], border["lines"][0][-1])
+    shumshu = [point for polygon in data["shumshu"]["coarse"] for point in polygon]
+    tip = [  # Kamchatka's southern tip, Cape Lopatka
+        point
+        for polygon in data["kamchatka"]["coarse"]
+        for point in polygon
+        if point[0] > 155 and point[1] < 51.2
+    ]
+    assert tip
+    assert all(side(point, segment) < 0 for point in shumshu)
+    assert all(side(point, segment) > 0 for point in tip)
+
+
+def test_region_view_draws_every_border_and_a_close_view_its_own(client, islands):
+    region = build_island_map(islands.values(), view="region")
+    assert [border["year"] for border in region["visible_borders"]] == [
+        1855,
+        1875,
+        1905,
+        1945,
+    ]
+    assert region["locator"] is None
+    close = build_island_map(islands.values())
+    assert [border["year"] for border in close["visible_borders"]] == [1855, 1945]
+    assert close["locator"]["box_width"] > 0
+    html = client.get(reverse("timeline:island_list")).content.decode()
+    # Without a choice (and without CSS) every border is drawn, each with its label.
+    assert html.count('class="map-border border-') == 2 + 4
+    assert 'value="all" checked' in html
+    assert "Natural Earth" in html
+
+
+def test_island_view_zooms_to_the_island(islands):
+    close = build_island_map(islands.values(), current=islands["shikotan"])
+    zoomed = build_island_map(
+        islands.values(), current=islands["shikotan"], view="island"
+    )
+    assert zoomed["scale_bar"]["km"] < close["scale_bar"]["km"]
+    labelled = [shape.island for shape in zoomed["islands"] if shape.show_label]
+    assert labelled == [islands["shikotan"]]
 
 
 def test_outlines_match_islands_by_slug_or_latin_name():
-    outlines = load_outlines()["islands"]
+    outlines = disputed_outlines()
     islands = [
         Island(pk=1, slug="etorofu-iturup", name_ja="Etorofu", name_ru="Iturup"),
         Island(pk=2, slug="kunashir", name_ja="Kunashiri", name_ru="Kunashir"),
@@ -268,11 +341,11 @@ def test_an_island_without_an_outline_gets_a_marker_inside_the_map():
     )
     outside = Island(
         pk=2,
-        slug="urup",
-        name_ja="Uruppu",
-        name_ru="Urup",
-        latitude=46,
-        longitude=150,
+        slug="paramushir",
+        name_ja="Paramushiru",
+        name_ru="Paramushir",
+        latitude=50.3,
+        longitude=155.7,
         is_named_in_1956=False,
     )
     drawn = build_island_map([inside, outside], current=inside)

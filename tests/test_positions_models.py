@@ -198,3 +198,50 @@ def test_positions_round_trip_through_natural_keys():
     assert loaded.locator == "Art. 9"
     assert loaded.position.topic.slug == position.topic.slug
     assert loaded.position.body_html == position.body_html
+
+
+def test_a_quotation_needs_its_original_wording():
+    statement = make_statement(is_quotation=True, text="We will not hand them over.")
+    with pytest.raises(ValidationError) as error:
+        statement.full_clean()
+    assert "original wording" in error.value.message_dict["original_text"][0]
+
+    statement.original_text = "   "
+    with pytest.raises(ValidationError):
+        statement.full_clean()
+
+    statement.original_text = "引き渡すことに同意する。"
+    statement.original_language = "ja"
+    statement.full_clean()
+
+
+def test_original_wording_and_its_language_go_together():
+    statement = make_statement(original_text="Курилы — наша земля.")
+    with pytest.raises(ValidationError) as error:
+        statement.full_clean()
+    assert "which language" in error.value.message_dict["original_language"][0]
+
+    statement.original_text = ""
+    statement.original_language = "ru"
+    with pytest.raises(ValidationError) as error:
+        statement.full_clean()
+    assert "no original wording" in error.value.message_dict["original_language"][0]
+
+    statement.original_language = ""
+    statement.full_clean()  # a plain English paraphrase stays valid
+
+
+def test_the_original_languages_lang_attribute():
+    statement = make_statement(original_text="…", original_language="ru")
+    assert statement.has_original and statement.original_lang_attribute == "ru"
+    statement.original_language = "other"
+    assert statement.original_lang_attribute == ""
+    assert not make_statement().has_original
+
+
+def test_the_original_wording_is_kept_in_history():
+    statement = make_statement(original_text="固有の領土", original_language="ja")
+    statement.original_text = "我が国固有の領土"
+    statement.save()
+    old, new = statement.history.order_by("history_date")
+    assert (old.original_text, new.original_text) == ("固有の領土", "我が国固有の領土")

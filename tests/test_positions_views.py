@@ -236,6 +236,35 @@ def test_each_statement_shows_speaker_date_kind_form_source_and_event(client, co
     assert "Paraphrase" in page
 
 
+def test_a_statement_shows_its_original_wording_with_lang(client, content):
+    quotation = content["statements"]["japan-1956"]
+    quotation.original_text = "歯舞群島及び色丹島を日本国に引き渡すことに同意する。"
+    quotation.original_language = "ja"
+    quotation.save()
+    paraphrase = content["statements"]["russia-1960"]
+    paraphrase.original_text = "Передача островов невозможна."
+    paraphrase.original_language = "ru"
+    paraphrase.save()
+    response = client.get(reverse("positions:topic_detail", args=["sovereignty"]))
+    page = response.content.decode()
+
+    def item(statement):
+        text = page[page.index(f'id="statement-{statement.pk}"') :]
+        return text[: text.index("</li>")]
+
+    japanese = item(quotation)
+    assert "Original (Japanese), quotation" in japanese
+    assert '<blockquote class="statement-original-text" lang="ja">' in japanese
+    assert "日本国に引き渡す" in japanese
+    assert "English translation:" in japanese and "Japanese words of 1956." in japanese
+    russian = item(paraphrase)
+    assert "Original (Russian), paraphrase" in russian
+    assert '<p class="statement-original-text" lang="ru">' in russian
+    assert "<blockquote" not in russian
+    without = item(content["statements"]["japan-1993"])
+    assert "Original" not in without and "lang=" not in without
+
+
 def test_sources_are_numbered_once_in_order_of_first_citation(client, content):
     response = client.get(reverse("positions:topic_detail", args=["sovereignty"]))
     assert [source.title for source in response.context["sources"]] == [
@@ -303,7 +332,9 @@ def test_home_page_shows_both_positions_at_a_glance(client, content):
     response = client.get(reverse("home"))
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Both positions at a glance" in page
+    assert "Both positions in brief" in page
+    # A line per side, not the whole table.
+    assert "positions-matrix" not in page
     assert "An inherent part of Japan&#x27;s territory." in page
     assert "Lawfully acquired as a result of the war." in page
     assert_no_drafts(response)

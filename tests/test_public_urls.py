@@ -31,6 +31,11 @@ ODD_QUERIES = [
     "/search/?q=Shikotan&type=events&page=abc",
     "/search/?q=Shikotan&type=events&page=999",
     "/feeds/events/?page=2",
+    "/feeds/documents/?page=2",
+    "/documents/?page=999",
+    "/documents/%00/",
+    "/documents/joint-declaration-1956/?lang=%00",
+    "/search/?q=%E5%BC%95%E3%81%8D%E6%B8%A1%E3%81%99&type=article&page=abc",
     "/sitemap.xml?p=999",
     "/sources/?kind=%00",
 ]

@@ -10,7 +10,10 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from .factories import (
+    make_article,
+    make_article_text,
     make_country,
+    make_document,
     make_era,
     make_event,
     make_island,
@@ -205,3 +208,54 @@ def test_queries_are_the_same_with_30_and_3000_events(client, url_for):
     add_bulk_events(events, 2970)
     with_3000 = count_queries(client, url_for(events[3]))
     assert with_30 == with_3000 <= MAX_QUERIES
+
+
+def build_document(article_count, document=None):
+    """A document whose articles each have three texts and a reading from each side."""
+    document = document or make_document(authentic_languages="ja, ru")
+    japan, russia = make_country(), make_country()
+    topic = make_topic()
+    positions = [
+        make_position(country=japan, topic=topic),
+        make_position(country=russia, topic=topic),
+    ]
+    source = make_source()
+    start = document.articles.count()
+    for i in range(start, start + article_count):
+        article = make_article(document=document, order=i)
+        for language in ("ja", "ru"):
+            make_article_text(article=article, language=language, source=source)
+        make_article_text(
+            article=article,
+            language="en",
+            authenticity="unofficial",
+            translator="UN Secretariat",
+            source=source,
+        )
+        for position in positions:
+            make_statement(
+                position=position,
+                source=make_source(),
+                article=article,
+                speaker=make_person(),
+                date=datetime.date(1960, 1, 1) + datetime.timedelta(days=i),
+            )
+    return document
+
+
+@pytest.mark.parametrize(
+    "url_for",
+    [
+        lambda document: document.get_absolute_url(),
+        lambda document: reverse("documents:document_list"),
+        lambda document: reverse("sources"),
+    ],
+    ids=["document", "documents", "sources"],
+)
+def test_queries_stay_flat_as_articles_grow(client, url_for):
+    document = build_document(3)
+    small = count_queries(client, url_for(document))
+    build_document(27, document=document)
+    large = count_queries(client, url_for(document))
+    assert small == large
+    assert large <= MAX_QUERIES

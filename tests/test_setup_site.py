@@ -1,8 +1,10 @@
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import IntegrityError
 from django.test import override_settings
 
+from positions.models import Statement
 from timeline.models import Era, Event
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +64,37 @@ def test_integrity_is_enforced_by_the_database():
     event = Event.objects.first()
     with pytest.raises(IntegrityError):
         Event.objects.filter(pk=event.pk).update(end_date="1800-01-01")
+
+
+def test_setup_site_links_statements_to_the_articles_they_read():
+    run_setup_site()
+    assert Statement.objects.filter(article__isnull=False).count() >= 20
+    statement = Statement.objects.get(
+        position__country__slug="russia",
+        date="1956-10-19",
+        locator="Art. 9",
+    )
+    assert statement.article.get_absolute_url() == (
+        "/documents/joint-declaration-1956/#article-9"
+    )
+    # The links are in the first version of each statement's history.
+    assert statement.history.earliest().article_id == statement.article_id
+
+
+def test_a_bad_reading_leaves_the_database_as_it_was(tmp_path):
+    (tmp_path / "01_good.json").write_text(
+        '[{"model": "timeline.era", "fields": {"slug": "good", "title": "Good", '
+        '"start_year": 1855, "summary": "s"}}]'
+    )
+    (tmp_path / "links").mkdir()
+    (tmp_path / "links" / "readings.json").write_text(
+        '[{"statement": ["japan", "x", "1956-10-19", "no-source", ""], '
+        '"article": ["no-document", "article-9"]}]'
+    )
+    with (
+        override_settings(FIXTURE_DIRS=[tmp_path]),
+        pytest.raises(CommandError) as error,
+    ):
+        run_setup_site()
+    assert "readings.json, entry 1" in str(error.value)
+    assert not Era.objects.exists()

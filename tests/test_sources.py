@@ -12,7 +12,7 @@ from django.utils import timezone
 from api.citations import MLA_MONTHS
 from editorial.models import Status
 from positions.models import Position, Topic
-from timeline.models import Citation
+from timeline.models import Citation, Source
 
 from .factories import (
     make_country,
@@ -257,3 +257,58 @@ def test_topic_page_sources_link_to_the_bibliography(client):
     topic = Topic.objects.get()
     html = client.get(topic.get_absolute_url()).content.decode()
     assert 'href="/sources/#source-mofa-1992"' in html
+
+
+def cite(source):
+    make_event(source=source)
+    return source
+
+
+def entry_order(html, *titles):
+    return sorted(titles, key=html.index)
+
+
+def test_treaties_are_listed_by_date_other_kinds_by_title(client, db):
+    kind = Source.Kind.TREATY
+    cite(
+        make_source(title="A treaty of 2009", kind=kind, date=datetime.date(2009, 1, 1))
+    )
+    cite(
+        make_source(title="B treaty of 1855", kind=kind, date=datetime.date(1855, 2, 7))
+    )
+    cite(
+        make_source(
+            title="C treaty of 1945", kind=kind, date=datetime.date(1945, 2, 11)
+        )
+    )
+    cite(make_source(title="Zeta study", kind=Source.Kind.SCHOLARSHIP))
+    cite(make_source(title="Alpha study", kind=Source.Kind.SCHOLARSHIP))
+    html = client.get(reverse("sources")).content.decode()
+    assert entry_order(
+        html, "A treaty of 2009", "B treaty of 1855", "C treaty of 1945"
+    ) == ["B treaty of 1855", "C treaty of 1945", "A treaty of 2009"]
+    assert entry_order(html, "Zeta study", "Alpha study") == [
+        "Alpha study",
+        "Zeta study",
+    ]
+
+
+def test_sources_filter_by_kind_and_language(client, db):
+    cite(make_source(title="Japanese note", kind=Source.Kind.GOVERNMENT, language="ja"))
+    cite(make_source(title="Russian note", kind=Source.Kind.GOVERNMENT, language="ru"))
+    cite(
+        make_source(title="English study", kind=Source.Kind.SCHOLARSHIP, language="en")
+    )
+    page = client.get(reverse("sources"), {"language": "ru"}).content.decode()
+    assert "Russian note" in page
+    assert "Japanese note" not in page and "English study" not in page
+    page = client.get(reverse("sources"), {"kind": "scholarship"}).content.decode()
+    assert "English study" in page and "Russian note" not in page
+    assert '<option value="ja">Japanese</option>' in page
+
+
+def test_a_bad_source_filter_is_a_form_error(client, db):
+    cite(make_source(title="Japanese note", language="ja"))
+    response = client.get(reverse("sources"), {"kind": "nonsense"})
+    assert response.status_code == 400
+    assert b"Some filters could not be used" in response.content

@@ -158,12 +158,15 @@ def test_page_past_the_end_is_not_found(client, events):
 
 def test_pagination_keeps_filters(client):
     era = make_era(slug="many")
-    for day in range(1, 28):
-        make_event(era=era, date=D(2000, 1, day))
+    for day in range(45):
+        make_event(era=era, date=D(2000, 1, 1) + datetime.timedelta(days=day))
     response = get_timeline(client, era="many")
-    assert len(response.context["object_list"]) == 25
+    assert len(response.context["object_list"]) == 40
     assert b"?era=many&amp;page=2" in response.content
-    assert len(get_timeline(client, era="many", page="2").context["object_list"]) == 2
+    second = get_timeline(client, era="many", page="2")
+    assert len(second.context["object_list"]) == 5
+    # An era longer than a page is the only one cut, and says so.
+    assert b"continued from page 1" in second.content
 
 
 def test_event_page_shows_everything_a_reader_needs(client, events):
@@ -255,3 +258,28 @@ def test_one_route_and_one_view_serve_an_event_page(client):
     ]
     assert routes == []  # no shadowing route at the top level
     assert client.get(path).status_code == 200
+
+
+def test_home_shows_the_latest_developments_newest_first(client):
+    era = make_era(slug="recent")
+    make_event(slug="older", title="Older talks", date=D(2019, 1, 22), era=era)
+    make_event(slug="newest", title="Newest talks", date=D(2025, 3, 1), era=era)
+    make_event(
+        slug="hidden",
+        title="Draft talks",
+        date=D(2026, 1, 1),
+        era=era,
+        status=Status.DRAFT,
+    )
+    page = client.get(reverse("home")).content.decode()
+    latest = page[page.index('id="latest-title"') : page.index('id="islands-title"')]
+    assert latest.index("Newest talks") < latest.index("Older talks")
+    assert "Draft talks" not in page
+
+
+def test_home_key_events_carry_no_badge(client):
+    make_event(slug="shimoda", title="Treaty of Shimoda", is_key=True)
+    page = client.get(reverse("home")).content.decode()
+    key = page[page.index('id="key-title"') :]
+    assert "Treaty of Shimoda" in key
+    assert 'class="badge"' not in key

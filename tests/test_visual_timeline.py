@@ -14,13 +14,18 @@ from timeline.strip import (
     KEY_RADIUS,
     MARK_GAP,
     MARK_RADIUS,
+    MIN_BIN_WIDTH,
+    MIN_TICK_GAP,
+    WIDTH,
     YearScale,
     assign_lanes,
     build_strip,
     era_bands,
+    era_scale,
     fractional_year,
     year_domain,
 )
+from timeline.views import era_pages
 
 from .factories import make_era, make_event, make_island
 
@@ -238,11 +243,11 @@ def test_timeline_strip_is_empty_for_a_bad_filter(client, timeline):
 
 def test_timeline_strip_shows_every_page_of_events(client, timeline):
     era = Era.objects.get(slug="late")
-    for day in range(30):
+    for day in range(45):
         make_event(era=era, date=D(2000, 1, 1) + datetime.timedelta(days=day))
     response = client.get(reverse("timeline:event_list"))
-    assert len(response.context["object_list"]) == 25
-    assert len(strip_marks(response.content.decode())) == 33
+    assert len(response.context["object_list"]) == 40
+    assert len(strip_marks(response.content.decode())) == 48
 
 
 def test_home_strip_shows_all_published_events(client, timeline):
@@ -268,3 +273,106 @@ def test_strip_rows_are_one_query(timeline):
         rows = list(Event.objects.published().for_strip())
     assert len(queries) == 1
     assert {event.slug for event in rows} == {"shimoda", "declaration", "tokyo"}
+
+
+# --- an era-proportional scale, labels, targets, zoom, density ---
+
+ERAS = [
+    era(1855, 1944, "Treaties and war"),
+    era(1945, 1959, "The 1956 declaration"),
+    era(1960, 1990, "Cold War"),
+    era(1991, None, "Since 1991"),
+]
+
+
+def test_piecewise_scale_gives_each_era_room_for_its_events():
+    years = [1855, 1875, 1905, 1945, 1956] + list(range(1991, 2026))
+    scale = era_scale(ERAS, 1855, 2027, years)
+    assert scale.x(1855) == scale.left and scale.x(2027) == scale.right
+    # 1855-1944 is half the years but far less than half the width; 1991- the most.
+    widths = [scale.x(high) - scale.x(low) for low, high in scale.segments()]
+    assert widths[0] < (scale.right - scale.left) / 3
+    assert widths[-1] == max(widths)
+    assert scale.units_per_year(2000) > 4 * scale.units_per_year(1900)
+    xs = [scale.x(year) for year in range(1855, 2028)]
+    assert xs == sorted(xs)
+
+
+def test_piecewise_ticks_keep_their_distance():
+    scale = era_scale(ERAS, 1855, 2027, list(range(1991, 2026)))
+    ticks = [tick["x"] for tick in scale.ticks()]
+    assert ticks == sorted(ticks)
+    assert all(
+        b - a >= MIN_TICK_GAP * 0.75 for a, b in zip(ticks, ticks[1:], strict=False)
+    )
+    assert {1945, 1991} <= {tick["year"] for tick in scale.ticks()}
+
+
+def test_every_mark_is_a_24_unit_target_and_key_events_are_labelled():
+    rows = [
+        row(D(1855, 2, 7), "Treaty of Shimoda", is_key=True),
+        row(
+            D(1956, 10, 19),
+            "Soviet–Japanese Joint Declaration",
+            is_key=True,
+            slug="sjd",
+        ),
+        row(D(1993, 10, 13), "Tokyo Declaration"),
+    ]
+    strip = build_strip(rows, ERAS, today=TODAY)
+    assert all(mark.hit_radius * 2 >= 24 for mark in strip["marks"])
+    labels = {mark.title: mark.label for mark in strip["marks"]}
+    assert labels["Treaty of Shimoda"] == "Treaty of Shimoda"
+    assert labels["Soviet–Japanese Joint Declaration"].startswith("Soviet–Japanese")
+    assert labels["Tokyo Declaration"] == ""
+
+
+def test_a_filtered_strip_zooms_to_its_events():
+    rows = [row(D(1855, 2, 7), "A"), row(D(1875, 5, 7), "B")]
+    strip = build_strip(rows, ERAS, today=TODAY, zoom=True)
+    assert (strip["start_year"], strip["end_year"]) == (1855, 1875)
+    assert [band.era.title for band in strip["bands"]] == ["Treaties and war"]
+    assert build_strip(rows, ERAS, today=TODAY)["end_year"] == 2026
+
+
+def test_a_long_chronology_becomes_bars_of_density_with_its_key_events():
+    rows = [
+        row(
+            D(1855, 1, 1) + datetime.timedelta(days=20 * i), f"E{i}", is_key=i % 50 == 0
+        )
+        for i in range(3000)
+    ]
+    strip = build_strip(rows, ERAS, today=TODAY)
+    assert strip["is_dense"]
+    assert sum(bin.count for bin in strip["bins"]) == 3000
+    assert len(strip["bins"]) <= (WIDTH // MIN_BIN_WIDTH) + len(ERAS)
+    assert all(bin.width >= MIN_BIN_WIDTH - 2.1 for bin in strip["bins"])
+    assert [mark.is_key for mark in strip["marks"]] == [True] * 60
+    first = strip["bins"][0]
+    assert (
+        first.url
+        == f"/timeline/?year_from={first.first_year}&year_to={first.last_year}"
+    )
+    assert first.accessible_name.endswith("events")
+
+
+def test_era_pages_never_cut_an_era_that_fits_on_a_page():
+    rows = [
+        SimpleNamespace(pk=i, era_id=era_id)
+        for i, era_id in enumerate([1] * 10 + [2] * 25 + [3] * 10 + [4] * 90)
+    ]
+    pages = era_pages(rows, size=40)
+    eras_per_page = [[row.era_id for row in page] for page in pages]
+    assert eras_per_page[0] == [1] * 10 + [2] * 25
+    # Era 4 is longer than a page: it alone is cut, after filling the page.
+    assert eras_per_page[1] == [3] * 10 + [4] * 30
+    assert eras_per_page[2] == [4] * 40
+    assert eras_per_page[3] == [4] * 20
+    assert sum(len(page) for page in pages) == len(rows)
+
+
+def test_the_era_filter_zooms_the_strip(client, timeline):
+    response = client.get(reverse("timeline:event_list"), {"era": "early"})
+    html = response.content.decode()
+    assert "Visual timeline, 1852 to 1858" in html
+    assert "Zoomed to the events that match the filters" in html

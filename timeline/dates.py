@@ -76,3 +76,16 @@ def date_span(value, precision=DatePrecision.DAY, end=None):
         following = last.replace(day=28) + datetime.timedelta(days=4)
         return value.replace(day=1), following - datetime.timedelta(days=following.day)
     return value, last
+
+
+def old_style_error(date, date_old_style):
+    """Why an Old Style (Julian) date cannot go with a Gregorian one, or None."""
+    if not (date and date_old_style):
+        return None
+    lag = date - date_old_style
+    if datetime.timedelta(days=10) <= lag <= datetime.timedelta(days=13):
+        return None
+    return (
+        "An Old Style (Julian) date runs 10 to 13 days behind the Gregorian date "
+        "between 1582 and 1918; check both dates."
+    )

@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -21,6 +19,7 @@ from .dates import (
     format_date,
     format_date_range,
     machine_date,
+    old_style_error,
     precision_errors,
 )
 
@@ -295,7 +294,15 @@ class EventQuerySet(PublishableQuerySet):
     def for_strip(self):
         """Just what the visual timeline draws: one light query for every event."""
         return self.order_by().values_list(
-            "date", "end_date", "date_precision", "slug", "title", "is_key", named=True
+            "pk",
+            "date",
+            "end_date",
+            "date_precision",
+            "slug",
+            "title",
+            "is_key",
+            "era_id",
+            named=True,
         )
 
     def for_detail(self):
@@ -401,14 +408,9 @@ class Event(Publishable, MarkdownBody):
                 f"The end date ({self.end_date:%Y-%m-%d}) is before the date "
                 f"({self.date:%Y-%m-%d})."
             )
-        if self.date and self.date_old_style:
-            lag = self.date - self.date_old_style
-            if not timedelta(days=10) <= lag <= timedelta(days=13):
-                errors["date_old_style"] = (
-                    "An Old Style (Julian) date runs 10 to 13 days behind the "
-                    "Gregorian "
-                    "date between 1582 and 1918; check both dates."
-                )
+        message = old_style_error(self.date, self.date_old_style)
+        if message:
+            errors["date_old_style"] = message
         if self.status == Status.PUBLISHED and "date" not in errors:
             message = self.era_problem()
             if message:

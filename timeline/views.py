@@ -1,4 +1,6 @@
+from django.core.paginator import Page, Paginator
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
@@ -8,6 +10,79 @@ from editorial.preview import DraftPreviewMixin
 from .filters import EventFilter
 from .models import Era, Event, Island
 
+PAGE_SIZE = 40
+
+
+def era_pages(rows, size=PAGE_SIZE):
+    """Cut rows (in reading order) into pages that end where an era ends.
+
+    Whole eras share a page while they fit in `size`; only an era longer than a
+    page is cut, into pages of `size`.
+    """
+    groups = []
+    for row in rows:
+        if groups and groups[-1][0].era_id == row.era_id:
+            groups[-1].append(row)
+        else:
+            groups.append([row])
+    pages, current = [], []
+    for group in groups:
+        if len(current) + len(group) <= size:
+            current.extend(group)
+        elif len(group) <= size:
+            pages.append(current)
+            current = list(group)
+        else:
+            # An era longer than a page is cut anyway: fill this page first.
+            room = size - len(current)
+            pages.append(current + group[:room])
+            rest = group[room:]
+            while len(rest) > size:
+                pages.append(rest[:size])
+                rest = rest[size:]
+            current = rest
+    if current:
+        pages.append(current)
+    return pages
+
+
+class EraPaginator(Paginator):
+    """Pages from era_pages(): a page's events are one query by their ids."""
+
+    def __init__(self, object_list, per_page, rows=(), **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.pages = era_pages(rows, per_page)
+
+    @cached_property
+    def count(self):
+        return sum(len(page) for page in self.pages)
+
+    @cached_property
+    def num_pages(self):
+        return max(len(self.pages), 1)
+
+    def page(self, number):
+        number = self.validate_number(number)
+        if not self.pages:
+            return Page([], number, self)
+        rows = self.pages[number - 1]
+        page = Page(
+            list(self.object_list.filter(pk__in=[row.pk for row in rows])),
+            number,
+            self,
+        )
+        previous = self.pages[number - 2] if number > 1 else None
+        page.continues_era = bool(previous) and previous[-1].era_id == rows[0].era_id
+        return page
+
+    def era_starts(self):
+        """{era id: the page number where that era first appears}."""
+        starts = {}
+        for number, rows in enumerate(self.pages, start=1):
+            for row in rows:
+                starts.setdefault(row.era_id, number)
+        return starts
+
 
 # Every filter but the free-text one has few values (slugs, choices, years).
 @method_decorator(
@@ -16,18 +91,33 @@ from .models import Era, Event, Island
 )
 class EventListView(FilterView):
     filterset_class = EventFilter
-    paginate_by = 25
+    paginate_by = PAGE_SIZE
+    paginator_class = EraPaginator
     template_name = "timeline/event_list.html"
 
     def get_queryset(self):
         return Event.objects.published().for_list().chronological()
+
+    def reading_order(self, rows):
+        rows = sorted(rows, key=lambda row: (row.date, row.title, row.pk))
+        form = self.filterset.form
+        if form.is_valid() and form.cleaned_data.get("order") == "newest":
+            rows.reverse()
+        return rows
+
+    def filter_query(self):
+        """The filters as a query string, without the page and the year range."""
+        query = self.request.GET.copy()
+        for name in ("page", "year_from", "year_to"):
+            query.pop(name, None)
+        return query.urlencode()
 
     def get_context_data(self, **kwargs):
         # The visual timeline shows every page of the filtered events, not just this
         # page. Its two queries save two others: its rows give the paginator its
         # count, and its eras fill the era menu (the widget's choices; the field still
         # validates against its queryset), so the page costs no more than without it.
-        self.strip_events = list(self.object_list.for_strip())
+        self.strip_events = self.reading_order(self.object_list.for_strip())
         eras = list(Era.objects.all())
         era_field = self.filterset.form.fields["era"]
         era_field.widget.choices = [
@@ -37,12 +127,17 @@ class EventListView(FilterView):
         context = super().get_context_data(**kwargs)
         context["strip_events"] = self.strip_events
         context["eras"] = eras
+        context["filter_query"] = self.filter_query()
+        starts = context["paginator"].era_starts()
+        context["era_index"] = [
+            (era, starts[era.pk]) for era in eras if era.pk in starts
+        ]
         return context
 
-    def get_paginator(self, *args, **kwargs):
-        paginator = super().get_paginator(*args, **kwargs)
-        paginator.count = len(self.strip_events)
-        return paginator
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return super().get_paginator(
+            queryset, per_page, rows=self.strip_events, **kwargs
+        )
 
     def render_to_response(self, context, **response_kwargs):
         if self.filterset.is_bound and not self.filterset.is_valid():
@@ -66,13 +161,26 @@ class EventDetailView(DraftPreviewMixin, DetailView):
         return context
 
 
+def neighbours(objects, current):
+    """The objects before and after `current` in `objects` (None at either end)."""
+    index = next(i for i, obj in enumerate(objects) if obj.pk == current.pk)
+    previous = objects[index - 1] if index > 0 else None
+    following = objects[index + 1] if index + 1 < len(objects) else None
+    return previous, following
+
+
 @method_decorator(cache_for_readers, name="dispatch")
 class EraDetailView(DetailView):
     model = Era
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["events"] = self.object.events.published().chronological()
+        events = list(self.object.events.published().chronological())
+        context["events"] = events
+        context["key_events"] = [event for event in events if event.is_key]
+        context["previous_era"], context["next_era"] = neighbours(
+            list(Era.objects.all()), self.object
+        )
         return context
 
 
@@ -89,5 +197,9 @@ class IslandDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["events"] = self.object.events.published().for_list().chronological()
-        context["islands"] = Island.objects.all()
+        islands = list(Island.objects.all())
+        context["islands"] = islands
+        context["previous_island"], context["next_island"] = neighbours(
+            islands, self.object
+        )
         return context

@@ -41,7 +41,9 @@ KINDS = {"event": "events", "topic": "topics"}
 
 
 def download_links(obj):
-    kind = KINDS[obj._meta.model_name]
+    kind = KINDS.get(obj._meta.model_name)
+    if kind is None:  # a page whose object the API does not serve (a document)
+        return []
     return [
         (
             label,

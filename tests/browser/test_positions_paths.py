@@ -11,9 +11,7 @@ pytestmark = pytest.mark.browser
 def test_positions_matrix_to_topic_to_country_to_event(loaded_site, reader):
     page = reader
     page.goto(loaded_site.url + "/")
-    expect(
-        page.get_by_role("heading", name="Both positions at a glance")
-    ).to_be_visible()
+    expect(page.get_by_role("heading", name="Both positions in brief")).to_be_visible()
 
     page.get_by_role("navigation", name="Main").get_by_role(
         "link", name="Positions"

@@ -3,6 +3,7 @@ from io import StringIO
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
 from editorial.roles import content_models
 
@@ -11,6 +12,28 @@ def fixture_files():
     return sorted(
         path for folder in settings.FIXTURE_DIRS for path in folder.glob("*.json")
     )
+
+
+def reading_files():
+    """Links from existing statements to the articles they read (fixtures/links/):
+    loaddata cannot set one field of an object another fixture file holds."""
+    return sorted(
+        path
+        for folder in settings.FIXTURE_DIRS
+        for path in (folder / "links").glob("*.json")
+    )
+
+
+def load_fixtures(files=None):
+    """Load the fixtures, then the readings, in one transaction."""
+    files = fixture_files() if files is None else files
+    with transaction.atomic():
+        call_command("loaddata", *[str(path) for path in files], verbosity=0)
+        links = reading_files()
+        if links:
+            call_command(
+                "link_readings", *[str(path) for path in links], stdout=StringIO()
+            )
 
 
 def has_content():
@@ -36,8 +59,8 @@ class Command(BaseCommand):
                 self.style.WARNING("No fixtures found: the site is empty.")
             )
             return
-        # One loaddata call is one transaction: a broken fixture leaves nothing behind.
-        call_command("loaddata", *[str(path) for path in files], verbosity=0)
+        # One transaction: a broken fixture or reading leaves nothing behind.
+        load_fixtures(files)
         # loaddata skips history; without a first version nothing could be reverted.
         call_command(
             "record_history",
