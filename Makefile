@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.requirements-installed
 
-.PHONY: run test test-fast lint format setup serve clean
+.PHONY: run test test-fast lint format setup serve clean superuser editor
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,19 @@ $(STAMP): requirements.txt | $(BIN)/python
 setup: $(STAMP)
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py setup_site
 
+# Links in pages, feeds and citations use the port the server listens on.
 run: setup
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} DJANGO_SITE_URL=$${DJANGO_SITE_URL:-http://127.0.0.1:$(PORT)} \
+		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Accounts on the local site, with the same settings as `make run` (DEBUG on unless
+# DJANGO_DEBUG says otherwise); on a production host call manage.py with its settings.
+superuser: setup
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py createsuperuser
+
+editor: setup
+	@test -n "$(NAME)" || { echo "Usage: make editor NAME=hanako [EMAIL=hanako@example.org]"; exit 2; }
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py create_editor "$(NAME)" $(if $(EMAIL),--email "$(EMAIL)")
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

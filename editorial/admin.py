@@ -12,8 +12,9 @@ from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ERROR_FLAG
-from django.core.exceptions import PermissionDenied
-from django.db import router, transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, router, transaction
+from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -26,7 +27,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_input import OddInputAdminMixin
 from .conflicts import VERSION_FIELD, VersionCheckedForm, format_moment
+from .diffs import ReadableDiffHelper
 from .history import (
+    child_changes,
     describe_user,
     history_of,
     is_tracked,
@@ -34,7 +37,10 @@ from .history import (
     record_versions,
     restore_children,
 )
-from .models import MarkdownBody, Status
+from .models import MarkdownBody, Publishable, Status, public_q
+from .roles import may_publish
+from .signals import content_restored
+from .timezones import time_zone_label
 
 
 @dataclass
@@ -66,6 +72,7 @@ class PublicationFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             ("draft", "Draft"),
+            ("review", "In review"),
             ("scheduled", "Scheduled"),
             ("published", "Published (public now)"),
         ]
@@ -73,6 +80,8 @@ class PublicationFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() == "draft":
             return queryset.drafts()
+        if self.value() == "review":
+            return queryset.in_review()
         if self.value() == "scheduled":
             return queryset.scheduled()
         if self.value() == "published":
@@ -80,14 +89,40 @@ class PublicationFilter(admin.SimpleListFilter):
         return queryset
 
 
+def publication_refusal(item):
+    """Why `item` may not be published as it is, one sentence, or ""."""
+    problems = item.publication_problems()
+    if not problems:
+        return ""
+    return f"“{item}” was not published: " + " ".join(problems)
+
+
+ONLY_REVIEWERS = (
+    "Only reviewers publish on this site (EDITORS_MAY_PUBLISH is off): set the "
+    "status to “In review” to send it to them."
+)
+
+
 @admin.action(description="Publish selected items now", permissions=["change"])
 def publish(modeladmin, request, queryset):
+    if not may_publish(request.user):
+        modeladmin.message_user(request, ONLY_REVIEWERS, messages.ERROR)
+        return
     now = timezone.now()
     count = 0
     # save() rather than update(), so the change is kept in each item's history.
     for item in queryset.not_public():
+        was_in_review = item.is_in_review
         item.status = Status.PUBLISHED
+        refusal = publication_refusal(item)
+        if refusal:
+            modeladmin.message_user(request, refusal, messages.ERROR)
+            continue
         item.published_at = now
+        if was_in_review:
+            item._change_reason = Truncator(
+                f"Reviewed and published by {describe_user(request.user)}"
+            ).chars(100)
         item.save()
         count += 1
     modeladmin.message_user(request, f"Published {count} item(s).", messages.SUCCESS)
@@ -105,6 +140,62 @@ def unpublish(modeladmin, request, queryset):
     modeladmin.message_user(
         request, f"Returned {count} item(s) to draft.", messages.SUCCESS
     )
+
+
+@admin.action(description="Send selected drafts for review", permissions=["change"])
+def send_for_review(modeladmin, request, queryset):
+    count = 0
+    for item in queryset.filter(status=Status.DRAFT):
+        item.status = Status.IN_REVIEW
+        item._change_reason = "Sent for review"
+        item.save()
+        count += 1
+    modeladmin.message_user(
+        request,
+        f"Sent {count} item(s) for review: a reviewer publishes them or sends them "
+        "back. Readers do not see them meanwhile.",
+        messages.SUCCESS,
+    )
+
+
+@admin.action(
+    description="Send selected items in review back, with a comment",
+    permissions=["change"],
+)
+def send_back(modeladmin, request, queryset):
+    if not may_publish(request.user):
+        modeladmin.message_user(
+            request, "Only reviewers send items back on this site.", messages.ERROR
+        )
+        return None
+    items = list(queryset.in_review())
+    comment = " ".join(request.POST.get("comment", "").split())
+    if request.POST.get("post") == "yes" and comment:
+        for item in items:
+            item.status = Status.DRAFT
+            item._change_reason = Truncator(
+                f"Sent back by {describe_user(request.user)}: {comment}"
+            ).chars(100)
+            item.save()
+        modeladmin.message_user(
+            request,
+            f"Sent {len(items)} item(s) back to draft with your comment.",
+            messages.SUCCESS,
+        )
+        return None
+    if not items:
+        modeladmin.message_user(request, "None of them is in review.", messages.INFO)
+        return None
+    opts = modeladmin.model._meta
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": "Send back with a comment",
+        "opts": opts,
+        "items": items,
+        "comment_missing": request.POST.get("post") == "yes",
+        "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+    }
+    return TemplateResponse(request, "admin/content/send_back.html", context)
 
 
 class EditingFormMixin:
@@ -129,15 +220,47 @@ class EditingFormMixin:
             and issubclass(db_field.model, MarkdownBody)
         ):
             formfield.help_text = render_to_string("admin/content/markdown_help.html")
+        if formfield is not None and isinstance(db_field, models.DateTimeField):
+            formfield.help_text = " ".join(
+                part for part in (str(formfield.help_text), time_zone_label()) if part
+            )
         return formfield
+
+
+class PublicationRulesFormSet(BaseInlineFormSet):
+    """Count the rows this save leaves and ask the parent whether, published, it may
+    have that many (a published event cites at least one source)."""
+
+    def clean(self):
+        super().clean()
+        parent = self.instance
+        if getattr(parent, "status", None) != Status.PUBLISHED:
+            return
+        if any(form.errors for form in self.forms):
+            return
+        count = sum(
+            1
+            for form in self.forms
+            if form.has_changed() or form.instance.pk is not None
+            if not self._should_delete_form(form)
+        )
+        problem = parent.children_problem(
+            self.fk.remote_field.get_accessor_name(), count
+        )
+        if problem:
+            raise ValidationError(problem, code="publication_rule")
 
 
 class ContentInline(EditingFormMixin, admin.TabularInline):
     """A tabular inline whose rows are also refused when changed meanwhile."""
 
+    formset = PublicationRulesFormSet
+
 
 class ContentStackedInline(EditingFormMixin, admin.StackedInline):
     """The stacked twin of ContentInline."""
+
+    formset = PublicationRulesFormSet
 
 
 class RevisionAdminMixin:
@@ -192,6 +315,12 @@ class RevisionAdminMixin:
             user=request.user,
             reason=Truncator(reason).chars(100),
         )
+        if record is not None and created:
+            for _, said in content_restored.send(
+                sender=type(obj), instance=obj, record=record, user=request.user
+            ):
+                if said:
+                    self.message_user(request, said, messages.INFO)
 
     # Reverting and restoring (simple-history's revert page).
 
@@ -239,22 +368,17 @@ class RevisionAdminMixin:
                 f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_deleted"
             ),
             "version_changes": self.changes_since(request, record),
-            "version_children": [
-                (
-                    child_model._meta.verbose_name_plural,
-                    [str(child) for child in children],
-                )
+            "child_changes": [
+                child_changes(child_model, fk, record.instance.pk, record.history_date)
                 for child_model, fk in self.history_inlines()
-                for children in [
-                    history_of(child_model)
-                    .as_of(record.history_date)
-                    .filter(**{fk.attname: record.instance.pk})
-                ]
             ],
             **(extra_context or {}),
         }
         with transaction.atomic(using=router.db_for_write(self.model)):
             return super().history_form_view(request, object_id, version_id, context)
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableDiffHelper(self.model, historical_record)
 
     def changes_since(self, request, record):
         """What reverting to `record` would change, field by field: now → then."""
@@ -396,12 +520,71 @@ class RevisionAdminMixin:
 
 
 class PublicationAdminMixin:
-    """The "publication" column: draft, scheduled for when, or published."""
+    """The "publication" column (draft, scheduled for when, or published), what the
+    admin index lists, and plain warnings about publication times."""
+
+    dashboard_filters = [
+        ("Drafts", "draft"),
+        ("In review", "review"),
+        ("Scheduled", "scheduled"),
+    ]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if issubclass(self.model, Publishable) and not may_publish(request.user):
+            return type(form.__name__, (form,), {"may_publish": False})
+        return form
+
+    def dashboard_lists(self, manager):
+        return [
+            ("Drafts", manager.drafts()),
+            ("In review", manager.in_review()),
+            ("Scheduled", manager.scheduled()),
+        ]
+
+    def dashboard_list_url(self, label):
+        opts = self.model._meta
+        value = dict(self.dashboard_filters).get(label)
+        url = reverse(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_changelist"
+        )
+        return f"{url}?{PublicationFilter.parameter_name}={value}" if value else url
+
+    def save_model(self, request, obj, form, change):
+        if not isinstance(obj, Publishable):
+            return super().save_model(request, obj, form, change)
+        was_public = (
+            change and type(obj)._base_manager.filter(public_q(), pk=obj.pk).exists()
+        )
+        super().save_model(request, obj, form, change)
+        future = obj.published_at > timezone.now()
+        when = format_moment(obj.published_at)
+        if obj.status == Status.DRAFT and future:
+            self.message_user(
+                request,
+                f"“{obj}” is a draft with a publication time still to come ({when}): "
+                "it will NOT appear then by itself. To schedule it, set Status to "
+                "Published and keep the time.",
+                messages.WARNING,
+            )
+        elif obj.status == Status.PUBLISHED and future:
+            if was_public:
+                message = (
+                    f"“{obj}” was public and is now OFFLINE until {when}: a "
+                    "publication time in the future takes the whole item off the "
+                    "site until then. To keep it online, set the publication time "
+                    "to now or earlier."
+                )
+            else:
+                message = f"“{obj}” is scheduled: it will appear by itself on {when}."
+            self.message_user(request, message, messages.WARNING)
 
     @admin.display(description="publication", ordering="published_at")
     def publication(self, obj):
         if obj.status == Status.DRAFT:
             return "Draft"
+        if obj.status == Status.IN_REVIEW:
+            return "In review"
         if obj.is_scheduled:
             return f"Scheduled for {format_moment(obj.published_at)}"
         return "Published"
@@ -415,3 +598,7 @@ class ContentAdmin(
     SimpleHistoryAdmin,
 ):
     """The admin of every content model."""
+
+    class Media:
+        # Slugs made from titles: dashes and "+" read as words (after urlify.js).
+        js = ["admin/js/urlify.js", "js/admin_slugs.js"]

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class EditorialConfig(AppConfig):
@@ -9,3 +10,10 @@ class EditorialConfig(AppConfig):
         from . import signals
 
         signals.connect()
+
+
+class EditorialAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with the editors' site as admin.site."""
+
+    default = False
+    default_site = "editorial.sites.EditorialAdminSite"

@@ -1,6 +1,8 @@
 """Two editors never overwrite each other silently: a form refuses to save over a
 change made after it was opened, naming who made it and when."""
 
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connections, router
@@ -29,6 +31,8 @@ class VersionCheckedForm(forms.ModelForm):
     """
 
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Off for an editor who may not publish (EDITORS_MAY_PUBLISH off, no reviewer).
+    may_publish = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,10 +52,42 @@ class VersionCheckedForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        self.keep_unchanged_values(cleaned_data)
+        if not self.may_publish:
+            self.check_publishing(cleaned_data)
         if self.instance.pk is not None and is_tracked(type(self.instance)):
             if self.prefix is None or self.has_changed():
                 self.check_version()
         return cleaned_data
+
+    def check_publishing(self, cleaned_data):
+        if cleaned_data.get("status") != "published":
+            return
+        if self.instance._state.adding or self.initial.get("status") != "published":
+            problem = "publish it"
+        elif self.has_changed():
+            problem = "change it while it is published"
+        else:
+            return
+        self.add_error(
+            "status",
+            f"Only reviewers may {problem} on this site: set the status to “In "
+            "review” (readers will not see it until a reviewer publishes it).",
+        )
+
+    def keep_unchanged_values(self, cleaned_data):
+        """Browsers send text with CRLF line endings and times without their
+        microseconds: neither is a change, so neither is saved as one."""
+        for name, value in cleaned_data.items():
+            if isinstance(value, str) and "\r" in value:
+                cleaned_data[name] = value.replace("\r\n", "\n").replace("\r", "\n")
+            elif isinstance(value, datetime.datetime) and self.instance.pk:
+                stored = getattr(self.instance, name, None)
+                if (
+                    isinstance(stored, datetime.datetime)
+                    and stored.replace(microsecond=0) == value
+                ):
+                    cleaned_data[name] = stored
 
     def check_version(self):
         model = type(self.instance)

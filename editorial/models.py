@@ -1,9 +1,14 @@
 """What "published" means, defined once for every model readers can see.
 
-Abstract bases, and one table of its own (ContentVersion). A content model subclasses
-Publishable (status and publication time) and, for a Markdown body, MarkdownBody.
+A content model subclasses Publishable (status and publication time) and, for a
+Markdown body, MarkdownBody. Editorial's own tables: ContentVersion (the page cache's
+shared counter) and EditorSettings (each editor's time zone).
 """
 
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -11,6 +16,7 @@ from django.utils import timezone
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
+    IN_REVIEW = "review", "In review"
     PUBLISHED = "published", "Published"
 
 
@@ -48,6 +54,9 @@ class PublishableQuerySet(models.QuerySet):
     def drafts(self):
         return self.filter(status=Status.DRAFT)
 
+    def in_review(self):
+        return self.filter(status=Status.IN_REVIEW)
+
     def not_public(self):
         """Drafts and scheduled items: what "Publish now" would make public."""
         return self.exclude(public_q())
@@ -68,13 +77,17 @@ class Publishable(models.Model):
         choices=Status.choices,
         default=Status.DRAFT,
         db_index=True,
-        help_text="Readers see only published items, from their publication time on.",
+        help_text="Readers see only published items, from their publication time "
+        "on. “In review” asks a reviewer to check and publish it; readers do not see "
+        "it either.",
     )
     published_at = models.DateTimeField(
         "publication time",
         default=timezone.now,
         db_index=True,
-        help_text="A time in the future schedules the item: it appears by itself then.",
+        help_text="A time in the future schedules a published item: it appears by "
+        "itself then. For an item that is already public, a future time takes it "
+        "offline until then.",
     )
     # Defaults rather than auto_now: loaddata saves raw, which skips auto_now.
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -92,9 +105,36 @@ class Publishable(models.Model):
             kwargs["update_fields"] = {*update_fields, "updated_at"}
         super().save(*args, **kwargs)
 
+    def children_problem(self, related_name, count):
+        """What is wrong with publishing this item with `count` rows of
+        `related_name` (an inline's children), or None. Models with a rule say so."""
+        return None
+
+    def publication_problems(self):
+        """Every rule a published item must meet, as sentences that name what to fix.
+
+        Drafts may break them; the admin's form and publish action, and scripts
+        through full_clean() where a rule can live there, refuse to publish until
+        they are met.
+        """
+        problems = []
+        for related_name in self.publication_children:
+            count = getattr(self, related_name).count() if self.pk else 0
+            problem = self.children_problem(related_name, count)
+            if problem:
+                problems.append(problem)
+        return problems
+
+    # The child rows (reverse relation names) that a rule counts.
+    publication_children = ()
+
     @property
     def is_public(self):
         return self.status == Status.PUBLISHED and not self.is_scheduled
+
+    @property
+    def is_in_review(self):
+        return self.status == Status.IN_REVIEW
 
     @property
     def is_scheduled(self):
@@ -134,3 +174,36 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return f"content version {self.number}"
+
+
+def default_time_zone():
+    return settings.TIME_ZONE
+
+
+class EditorSettings(models.Model):
+    """What one editor chooses for their own work in the admin."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="editor_settings",
+    )
+    time_zone = models.CharField(
+        max_length=64,
+        default=default_time_zone,
+        help_text="Times in the admin are shown and entered in this time zone "
+        "(and stored in UTC): Asia/Tokyo, Europe/Moscow, UTC.",
+    )
+
+    class Meta:
+        ordering = ["user"]
+        verbose_name_plural = "editor settings"
+
+    def __str__(self):
+        return f"{self.user}: {self.time_zone}"
+
+    def clean(self):
+        if self.time_zone not in zoneinfo.available_timezones():
+            raise ValidationError(
+                {"time_zone": f"“{self.time_zone}” is not a time zone name."}
+            )

@@ -8,12 +8,19 @@ from django.db.models.signals import (
     post_save,
     pre_save,
 )
+from django.dispatch import Signal
 
 from .history import is_tracked
 from .markdown import render_markdown
 from .models import MarkdownBody
 from .pagecache import bump_after_migrate, bump_content_version
 from .roles import grant_rights_after_migrate
+
+# Sent after a deleted object was restored in the admin, its children included, with
+# instance, record (the version it came back from) and user. A higher app re-links
+# what pointed at it (positions: statements at a restored event); a receiver may
+# return a sentence for the editor.
+content_restored = Signal()
 
 
 def render_markdown_body(sender, instance, **kwargs):

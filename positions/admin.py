@@ -1,11 +1,15 @@
 from django.contrib import admin
 from django.db.models import Count
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from editorial.admin import (
     ContentAdmin,
     ContentStackedInline,
     PublicationFilter,
     publish,
+    send_back,
+    send_for_review,
     unpublish,
 )
 
@@ -43,6 +47,9 @@ class StatementInline(ContentStackedInline):
     ]
     autocomplete_fields = ["speaker", "source", "event", "article"]
     extra = 0
+    # Newest first, folded away: a position's form stays short.
+    ordering = ["-date", "-pk"]
+    classes = ["collapse"]
 
 
 @admin.register(Position)
@@ -53,7 +60,7 @@ class PositionAdmin(ContentAdmin):
         "topic",
         "statement_count",
         "publication",
-        "updated_at",
+        "updated",
     ]
     list_filter = [PublicationFilter, "country", "topic"]
     # Explicit: the statement count's GROUP BY drops Meta.ordering.
@@ -61,10 +68,13 @@ class PositionAdmin(ContentAdmin):
     search_fields = ["summary", "body", "topic__title", "country__name"]
     autocomplete_fields = ["country", "topic"]
     inlines = [StatementInline]
-    actions = [publish, unpublish]
+    actions = [publish, send_for_review, send_back, unpublish]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["country", "topic", "summary", "body"]}),
+        (
+            None,
+            {"fields": ["country", "topic", "summary", "body", "why_no_statements"]},
+        ),
         (
             "Publishing",
             {
@@ -82,6 +92,10 @@ class PositionAdmin(ContentAdmin):
             .select_related("country", "topic")
             .annotate(Count("statements"))
         )
+
+    @admin.display(description="updated", ordering="updated_at")
+    def updated(self, position):
+        return date_format(timezone.localtime(position.updated_at), "j M Y")
 
     @admin.display(description="statements", ordering="statements__count")
     def statement_count(self, position):

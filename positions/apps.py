@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class PositionsConfig(AppConfig):
     name = "positions"
     verbose_name = "Positions"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

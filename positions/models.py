@@ -108,9 +108,19 @@ class Position(Publishable, MarkdownBody):
     summary = models.TextField(
         help_text="Plain text, two or three sentences, in the country's own terms."
     )
+    why_no_statements = models.CharField(
+        "why no statement",
+        max_length=300,
+        blank=True,
+        help_text="A published position is evidenced by at least one dated "
+        "statement. If there is none yet, say why here (for editors, not shown to "
+        "readers): 'Russia has not stated a view on this question since 1991.'",
+    )
 
     objects = PositionManager()
     history = HistoricalRecords()
+
+    publication_children = ("statements",)
 
     class Meta:
         ordering = ["topic__order", "country__order"]
@@ -130,6 +140,15 @@ class Position(Publishable, MarkdownBody):
         return (self.country.slug, self.topic.slug)
 
     natural_key.dependencies = ["timeline.country", "positions.topic"]
+
+    def children_problem(self, related_name, count):
+        if related_name == "statements" and count == 0 and not self.why_no_statements:
+            return (
+                "A published position has at least one statement: add a dated, "
+                "sourced statement, or say under “Why no statement” why there is "
+                "none yet, or keep the position a draft."
+            )
+        return None
 
     def unique_error_message(self, model_class, unique_check):
         if (

@@ -2,6 +2,7 @@ import datetime
 import os
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
@@ -42,6 +43,25 @@ def shipped_content(django_db_setup, django_db_blocker):
         load_fixtures()
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix, tmp_path_factory
+):
+    """On SQLite, test in a database file as the site runs, not in pytest-django's
+    shared in-memory database, whose table locks fail at once where a file waits
+    (tests/test_concurrency.py). Each xdist worker has its own temporary folder (and,
+    on PostgreSQL, pytest-django's own suffix)."""
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        folder = tmp_path_factory.mktemp("sqlite")
+        database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
+        # Durability is not tested; waiting for the lock still is.
+        database["OPTIONS"] = {
+            **database.get("OPTIONS", {}),
+            "init_command": "PRAGMA synchronous=OFF",
+        }
 
 
 @pytest.fixture

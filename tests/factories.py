@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 
 from documents.models import Article, ArticleText, Document
 from editorial.models import Status
-from editorial.roles import ensure_editors_group
+from editorial.roles import ensure_editors_group, ensure_reviewers_group
 from positions.models import Position, Statement, StatusItem, Topic
 from timeline.models import Citation, Country, Era, Event, Island, Person, Source
 
@@ -158,6 +158,13 @@ def make_editor(username=None, **fields):
         username or unique("editor"), password="pw", is_staff=True, **fields
     )
     user.groups.add(ensure_editors_group())
+    return user
+
+
+def make_reviewer(username=None, **fields):
+    """An editor who is also in the Reviewers group."""
+    user = make_editor(username or unique("reviewer"), **fields)
+    user.groups.add(ensure_reviewers_group())
     return user
 
 

@@ -207,7 +207,7 @@ def test_position_admin_explains_what_is_missing(admin_client):
 
 
 def test_publish_and_unpublish_positions(admin_client):
-    position = make_position(status=Status.DRAFT)
+    position = make_statement(position=make_position(status=Status.DRAFT)).position
     url = admin_url(Position, "changelist")
     admin_client.post(url, {"action": "publish", "_selected_action": [position.pk]})
     position.refresh_from_db()

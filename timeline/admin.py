@@ -1,11 +1,16 @@
 from django.contrib import admin
 from django.db import models
+from django.forms import Textarea
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from editorial.admin import (
     ContentAdmin,
-    ContentInline,
+    ContentStackedInline,
     PublicationFilter,
     publish,
+    send_back,
+    send_for_review,
     unpublish,
 )
 
@@ -89,9 +94,10 @@ class EraAdmin(ContentAdmin):
         return era.years
 
 
-class CitationInline(ContentInline):
+class CitationInline(ContentStackedInline):
     model = Citation
-    fields = ["source", "locator", "quote", "order"]
+    fields = [("source", "locator", "order"), "quote"]
+    formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 2})}}
     autocomplete_fields = ["source"]
     extra = 1
 
@@ -105,7 +111,7 @@ class EventAdmin(ContentAdmin):
         "kind",
         "is_key",
         "publication",
-        "updated_at",
+        "updated",
     ]
     list_filter = [PublicationFilter, "era", "kind", "is_key", "countries", "islands"]
     list_select_related = ["era"]
@@ -114,7 +120,7 @@ class EventAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["era", "countries", "people", "islands"]
     inlines = [CitationInline]
-    actions = [publish, unpublish]
+    actions = [publish, send_for_review, send_back, unpublish]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "era", "kind", "is_key"]}),
@@ -133,3 +139,7 @@ class EventAdmin(ContentAdmin):
     @admin.display(description="date", ordering="date")
     def display_date(self, event):
         return event.display_date
+
+    @admin.display(description="updated", ordering="updated_at")
+    def updated(self, event):
+        return date_format(timezone.localtime(event.updated_at), "j M Y")

@@ -11,6 +11,7 @@ from editorial.models import (
     Publishable,
     PublishableQuerySet,
     SlugManager,
+    Status,
     public_q,
 )
 
@@ -255,6 +256,17 @@ class Source(models.Model):
         return format_date(self.date, self.date_precision)
 
 
+class EraQuerySet(ReferenceQuerySet):
+    def containing(self, year):
+        return self.filter(
+            Q(start_year__lte=year), Q(end_year__isnull=True) | Q(end_year__gte=year)
+        )
+
+
+class EraManager(SlugManager.from_queryset(EraQuerySet)):
+    pass
+
+
 class Era(models.Model):
     EVENT_RELATION = "era"
 
@@ -269,7 +281,7 @@ class Era(models.Model):
     summary = models.TextField(help_text="Plain text, a short paragraph.")
     order = models.PositiveSmallIntegerField(default=0)
 
-    objects = ReferenceManager()
+    objects = EraManager()
     history = HistoricalRecords()
 
     class Meta:
@@ -372,7 +384,12 @@ class Event(Publishable, MarkdownBody):
         help_text="Julian calendar date, as Russian documents gave it before 1918; "
         "shown beside the Gregorian date.",
     )
-    era = models.ForeignKey(Era, on_delete=models.PROTECT, related_name="events")
+    era = models.ForeignKey(
+        Era,
+        on_delete=models.PROTECT,
+        related_name="events",
+        help_text="A published event's date lies within its era's years.",
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     summary = models.TextField(help_text="Plain text, one or two sentences.")
     is_key = models.BooleanField(
@@ -389,6 +406,8 @@ class Event(Publishable, MarkdownBody):
 
     objects = EventManager()
     history = HistoricalRecords(m2m_fields=["countries", "people", "islands"])
+
+    publication_children = ("citations",)
 
     class Meta:
         ordering = ["date", "title"]
@@ -422,8 +441,43 @@ class Event(Publishable, MarkdownBody):
         message = old_style_error(self.date, self.date_old_style)
         if message:
             errors["date_old_style"] = message
+        if self.status == Status.PUBLISHED and "date" not in errors:
+            message = self.era_problem()
+            if message:
+                errors["era"] = message
         if errors:
             raise ValidationError(errors)
+
+    def era_problem(self):
+        if not self.date or self.era_id is None:
+            return None
+        era = self.era
+        if era.start_year <= self.date.year <= (era.end_year or self.date.year):
+            return None
+        fitting = Era.objects.containing(self.date.year).first()
+        return (
+            f"A published event is dated within its era: {self.date.year} is "
+            f"outside “{era}” ({era.years}). "
+            + (
+                f"Choose the era “{fitting}” ({fitting.years}), or correct the date."
+                if fitting
+                else "Correct the date, or widen an era's years."
+            )
+            + " (A draft may stay as it is.)"
+        )
+
+    def children_problem(self, related_name, count):
+        if related_name == "citations" and count == 0:
+            return (
+                "A published event cites at least one source: add a citation "
+                "(choose its source under Citations), or keep the event a draft."
+            )
+        return None
+
+    def publication_problems(self):
+        problems = super().publication_problems()
+        era = self.era_problem()
+        return [era, *problems] if era else problems
 
     @property
     def display_date(self):

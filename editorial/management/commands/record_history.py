@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from editorial.history import record_missing_history
+from editorial.history import record_missing_history, repair_batch_histories
 from editorial.roles import content_models
 
 
@@ -22,7 +22,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         models = content_models()
         with transaction.atomic():
+            repaired = repair_batch_histories(models)
             count = record_missing_history(models, options["reason"][:100])
+        if repaired:
+            self.stdout.write(
+                f"Moved {repaired} child record(s) to their parent's version."
+            )
         if count:
             self.stdout.write(f"Recorded {count} version(s) in the history.")
         else:
