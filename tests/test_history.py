@@ -456,7 +456,8 @@ def test_reverting_an_article_puts_its_texts_back(client, editor):
 
     url = reverse("admin:documents_article_simple_history", args=[article.pk, old.pk])
     page = client.get(url)
-    assert "texts of this version (put back too)" in page.content.decode().lower()
+    shown = page.content.decode().lower()
+    assert "texts: what reverting does" in shown and "a mistaken wording" in shown
     assert (
         client.post(url, form_data(page, "historicalarticle_form")).status_code == 302
     )

@@ -18,7 +18,8 @@ def test_strip_marks_are_24_px_targets_and_a_phone_opens_at_the_recent_end(
     sizes = page.locator(".strip-hit").evaluate_all(
         "nodes => nodes.map(node => node.getBoundingClientRect().width)"
     )
-    assert sizes and min(sizes) >= 24
+    # Sub-pixel layout may render 24 px as 23.99997.
+    assert sizes and round(min(sizes), 2) >= 24
     expect(page.locator(".strip-key-label").first).to_be_visible()
     box = page.locator(".strip-scroll")
     if width == 375:
