@@ -26,7 +26,9 @@ def test_documents_list_to_a_clause_in_its_languages(loaded_site, reader):
     expect(page.locator(".language-switch")).to_be_hidden()
     first, second = texts.nth(0).bounding_box(), texts.nth(1).bounding_box()
     assert first["y"] == second["y"] and first["x"] < second["x"]
-    expect(page.locator("#article-9 blockquote[lang='ja']")).to_contain_text("引き渡す")
+    expect(page.locator("#article-9 blockquote.text-body[lang='ja']")).to_contain_text(
+        "引き渡す"
+    )
     expect(page.locator("#article-9-readings")).to_be_visible()
     check_page(page, "document")
 
