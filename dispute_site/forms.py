@@ -1,6 +1,8 @@
 from django import forms
 
-from .search import MAX_QUERY_LENGTH, RESULT_TYPE_CHOICES
+from timeline.words import MAX_QUERY_LENGTH
+
+from .search import RESULT_TYPE_CHOICES
 
 
 class SearchForm(forms.Form):

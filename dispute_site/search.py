@@ -9,11 +9,10 @@ matches ("treaties" finds "treaty"), ranks the results and picks the excerpts.
 """
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import reduce
-from operator import add, and_, or_
+from operator import add, or_
 
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -28,73 +27,30 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from documents.models import Article, Document
+from editorial.translation import (
+    LANGUAGES,
+    active_language,
+    to_attribute,
+    translated_field_names,
+)
 from positions.models import Position, Statement
 from timeline.models import Event, Island
 
 from .sources import cited_sources
 
-MAX_QUERY_LENGTH = 200
-MAX_WORDS = 10
 GROUP_SIZE = 10
 PAGE_SIZE = 20
 EXCERPT_LENGTH = 240
-CONFIG = "english"
+# PostgreSQL's text search configuration for each language's columns: stemming for
+# English and Russian; Japanese is matched by substring alone (module docstring).
+CONFIGS = {"en": "english", "ja": "simple", "ru": "russian"}
 WEIGHT_POINTS = {"A": 8, "B": 4, "C": 2, "D": 1}
 # Private-use characters: PostgreSQL marks matches with them, and the marked text is
 # escaped before they become <mark> tags, so stored content can never inject markup.
 START, STOP = "\ue000", "\ue001"
-WORD = re.compile(r"\w+")
 MARKDOWN_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 MARKDOWN_MARKS = re.compile(r"[*_`#>\[\]]+")
 ENDING = " .,;:!?\"'”’)"
-
-
-@dataclass(frozen=True)
-class Query:
-    text: str
-    words: tuple[str, ...] = ()
-    excluded: tuple[str, ...] = ()
-
-    @classmethod
-    def parse(cls, text):
-        """Split what a reader typed into words to find and "-words" to leave out."""
-        text = "".join(
-            char if unicodedata.category(char)[0] != "C" else " " for char in text
-        )
-        text = " ".join(text.split())[:MAX_QUERY_LENGTH]
-        words, excluded = {}, {}
-        for token in text.split():
-            found = excluded if token.startswith("-") else words
-            for word in WORD.findall(token):
-                # A lone Latin letter or digit ("s" of "Japan's") would match
-                # everything; a lone kanji is a real word.
-                if len(word) > 1 or not word.isascii():
-                    found.setdefault(word.casefold(), word)
-        return cls(
-            text=text,
-            words=tuple(words.values())[:MAX_WORDS],
-            excluded=tuple(excluded.values())[:MAX_WORDS],
-        )
-
-    def __bool__(self):
-        return bool(self.words)
-
-    @property
-    def pattern(self):
-        longest_first = sorted(self.words, key=len, reverse=True)
-        return re.compile("|".join(map(re.escape, longest_first)), re.IGNORECASE)
-
-    def words_filter(self, fields):
-        """Every word appears in one of the fields."""
-        return reduce(and_, (anywhere(word, fields) for word in self.words))
-
-    def excluded_filter(self, fields):
-        """No word the reader left out appears in any of the fields."""
-        return reduce(and_, (~anywhere(word, fields) for word in self.excluded), Q())
-
-
-def anywhere(word, fields):
-    return reduce(or_, (Q(**{f"{name}__icontains": word}) for name in fields))
 
 
 @dataclass(frozen=True)
@@ -102,12 +58,34 @@ class ResultType:
     key: str
     label: str
     queryset: Callable[[], QuerySet]
-    # Searched fields with their full-text weight: A for names and titles.
-    fields: dict[str, str]
+    # Searched fields with their full-text weight: A for names and titles. A
+    # translated field ("title", "topic__title") stands for its every language.
+    declared_fields: dict[str, str]
     excerpt_fields: tuple[str, ...]
     ordering: tuple[str, ...]
     title: Callable = str
     url: Callable = lambda obj: obj.get_absolute_url()
+
+    @property
+    def model(self):
+        return self.queryset().model
+
+    @property
+    def columns(self):
+        """{column: (weight, language)}: each translated field in every language."""
+        columns = {}
+        for name, weight in self.declared_fields.items():
+            languages = translated_languages(self.model, name)
+            if languages:
+                for language in languages:
+                    columns[to_attribute(name, language)] = (weight, language)
+            else:
+                columns[name] = (weight, "")
+        return columns
+
+    @property
+    def fields(self):
+        return {column: weight for column, (weight, _) in self.columns.items()}
 
     def score(self, query):
         """A portable relevance: points for each weight whose fields hold every word,
@@ -132,31 +110,25 @@ RESULT_TYPES = [
         key="event",
         label="Events",
         queryset=lambda: Event.objects.published().for_list(),
-        fields={"title": "A", "summary": "B", "body": "C"},
+        declared_fields={"title": "A", "summary": "B", "body": "C"},
         excerpt_fields=("summary", "body"),
-        ordering=("date", "title", "pk"),
+        ordering=("date", "title_en", "pk"),
         title=lambda event: event.title,
     ),
     ResultType(
         key="document",
         label="Documents",
         queryset=lambda: Document.objects.published(),
-        fields={
-            "title": "A",
-            "title_ja": "A",
-            "title_ru": "A",
-            "summary": "B",
-            "body": "C",
-        },
+        declared_fields={"title": "A", "summary": "B", "body": "C"},
         excerpt_fields=("summary", "body"),
-        ordering=("date", "title", "pk"),
+        ordering=("date", "title_en", "pk"),
         title=lambda document: f"{document.title} ({document.display_date})",
     ),
     ResultType(
         key="article",
         label="Articles of documents",
         queryset=lambda: Article.objects.published().select_related("document"),
-        fields={"label": "A", "document__title": "A", "summary": "B"},
+        declared_fields={"label": "A", "document__title": "A", "summary": "B"},
         excerpt_fields=("summary",),
         ordering=("document__date", "order", "pk"),
         title=lambda article: f"{article.document.title}: {article.label}",
@@ -167,7 +139,7 @@ RESULT_TYPES = [
         queryset=lambda: Position.objects.published().select_related(
             "country", "topic"
         ),
-        fields={
+        declared_fields={
             "topic__title": "A",
             "topic__question": "B",
             "summary": "B",
@@ -185,8 +157,9 @@ RESULT_TYPES = [
         key="statement",
         label="Statements",
         queryset=lambda: Statement.objects.published().for_display(),
-        fields={
+        declared_fields={
             "text": "A",
+            "original_text": "A",
             "speaker__name": "B",
             "speaker__native_name": "B",
             "speaker_label": "B",
@@ -200,7 +173,7 @@ RESULT_TYPES = [
         key="source",
         label="Sources",
         queryset=cited_sources,
-        fields={"title": "A", "author": "B", "publisher": "C", "note": "C"},
+        declared_fields={"title": "A", "author": "B", "publisher": "C", "note": "C"},
         excerpt_fields=("note",),
         ordering=("title", "pk"),
         title=lambda source: source.title,
@@ -209,7 +182,7 @@ RESULT_TYPES = [
         key="island",
         label="Islands",
         queryset=Island.objects.public,
-        fields={
+        declared_fields={
             "name_ja": "A",
             "name_ja_native": "A",
             "name_ru": "A",
@@ -224,6 +197,16 @@ RESULT_TYPES = [
         ),
     ),
 ]
+
+
+def translated_languages(model, path):
+    """The languages of a translated field at the end of a lookup path, or []."""
+    *relations, name = path.split("__")
+    for relation in relations:
+        model = model._meta.get_field(relation).related_model
+    return LANGUAGES if name in translated_field_names(model) else []
+
+
 RESULT_TYPE_CHOICES = [
     (result_type.key, result_type.label) for result_type in RESULT_TYPES
 ]
@@ -291,16 +274,23 @@ def matching(result_type, query):
     vector = reduce(
         add,
         (
-            SearchVector(name, weight=weight, config=CONFIG)
-            for name, weight in result_type.fields.items()
+            SearchVector(name, weight=weight, config=CONFIGS.get(language, "simple"))
+            for name, (weight, language) in result_type.columns.items()
         ),
     )
-    search_query = SearchQuery(query.text, search_type="websearch", config=CONFIG)
+    search_query = reduce(
+        or_,
+        (
+            SearchQuery(query.text, search_type="websearch", config=config)
+            for config in sorted(set(CONFIGS.values()))
+        ),
+    )
+    language = active_language()
     headlines = {
         f"headline_{index}": SearchHeadline(
-            name,
+            column(result_type, name, language),
             search_query,
-            config=CONFIG,
+            config=CONFIGS[language],
             start_sel=START,
             stop_sel=STOP,
             max_words=35,
@@ -317,6 +307,12 @@ def matching(result_type, query):
         .annotate(rank=SearchRank(F("search_vector"), search_query), **headlines)
         .order_by("-rank", "-score", *result_type.ordering)
     )
+
+
+def column(result_type, name, language):
+    if translated_languages(result_type.model, name):
+        return to_attribute(name, language)
+    return name
 
 
 def make_hit(obj, result_type, query):
@@ -344,6 +340,7 @@ def make_excerpt(obj, result_type, pattern):
 
 
 def plain(text, field_name):
+    text = text or ""
     if field_name == "body":
         text = MARKDOWN_MARKS.sub("", MARKDOWN_LINK_TARGET.sub("", text))
     return " ".join(text.split())

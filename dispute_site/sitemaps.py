@@ -81,7 +81,7 @@ class TopicSitemap(SiteSitemap):
         return list(
             Topic.objects.with_published_positions()
             .annotate(last_update=Subquery(latest))
-            .order_by("order", "title")
+            .order_by("order", "title_en")
         )
 
     def lastmod(self, topic):

@@ -12,9 +12,10 @@ from django.views.generic import ListView, TemplateView
 from editorial.pagecache import cache_for_readers
 from positions.models import Position, Statement
 from timeline.models import Era, Event, Island, Source
+from timeline.words import Query
 
 from .forms import SearchForm, SourceFilterForm
-from .search import Query, search
+from .search import search
 from .sources import bibliography
 
 KIND_HEADINGS = {
@@ -43,7 +44,7 @@ def home(request):
             "eras": list(Era.objects.public()),
             "islands": list(Island.objects.public()),
             "key_events": events.filter(is_key=True).for_list().chronological(),
-            "latest_events": events.for_list().order_by("-date", "-title", "-pk")[
+            "latest_events": events.for_list().order_by("-date", "-title_en", "-pk")[
                 :LATEST_COUNT
             ],
             "latest_statements": Statement.objects.published()

@@ -9,6 +9,7 @@ from editorial.admin import (
     publish,
     unpublish,
 )
+from editorial.translation import all_languages
 
 from .models import Article, ArticleText, Document
 
@@ -16,7 +17,7 @@ from .models import Article, ArticleText, Document
 class ArticleInline(ContentInline):
     model = Article
     fields = ["label", "slug", "order", "status", "published_at"]
-    prepopulated_fields = {"slug": ["label"]}
+    prepopulated_fields = {"slug": ["label_en"]}
     show_change_link = True
     extra = 0
 
@@ -24,23 +25,24 @@ class ArticleInline(ContentInline):
 @admin.register(Document)
 class DocumentAdmin(ContentAdmin):
     list_display = [
-        "title",
+        "title_en",
         "display_date",
         "kind",
         "article_count",
         "publication",
         "updated_at",
+        "translations",
     ]
     list_filter = [PublicationFilter, "kind", "parties"]
-    search_fields = ["title", "title_ja", "title_ru", "slug", "summary", "body"]
+    search_fields = ["slug", *all_languages("title", "summary", "body")]
     date_hierarchy = "date"
-    prepopulated_fields = {"slug": ["title"]}
+    prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["parties", "signatories", "event", "source"]
     inlines = [ArticleInline]
     actions = [publish, unpublish]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", ("title_ja", "title_ru"), "kind"]}),
+        (None, {"fields": ["title", "slug", "kind"]}),
         (
             "Signing and force",
             {
@@ -100,12 +102,22 @@ class ArticleTextInline(ContentStackedInline):
 
 @admin.register(Article)
 class ArticleAdmin(ContentAdmin):
-    list_display = ["label", "document", "order", "languages", "publication"]
+    list_display = [
+        "label_en",
+        "document",
+        "order",
+        "languages",
+        "publication",
+        "translations",
+    ]
     list_filter = [PublicationFilter, "document"]
     list_select_related = ["document"]
-    search_fields = ["label", "summary", "document__title", "texts__text"]
+    search_fields = [
+        *all_languages("label", "summary", "document__title"),
+        "texts__text",
+    ]
     autocomplete_fields = ["document"]
-    prepopulated_fields = {"slug": ["label"]}
+    prepopulated_fields = {"slug": ["label_en"]}
     inlines = [ArticleTextInline]
     actions = [publish, unpublish]
     readonly_fields = ["created_at", "updated_at"]

@@ -11,6 +11,7 @@ from editorial.models import (
     SlugManager,
     public_q,
 )
+from editorial.translation import translated
 from timeline.dates import format_date, old_style_error
 from timeline.models import Country, Event, Person, Source
 
@@ -40,7 +41,7 @@ def parse_languages(value):
 
 class DocumentQuerySet(PublishableQuerySet):
     def chronological(self):
-        return self.order_by("date", "title", "pk")
+        return self.order_by("date", "title_en", "pk")
 
     def for_list(self):
         return self.prefetch_related("parties")
@@ -74,24 +75,18 @@ class Document(Publishable, MarkdownBody):
         MEMORANDUM = "memorandum", "Memorandum or note"
         STATUTE = "statute", "Constitution or statute"
 
-    title = models.CharField(
-        max_length=200,
-        help_text="The usual English name: Japan–Soviet Joint Declaration.",
+    title = translated(
+        models.CharField(
+            max_length=200,
+            help_text="The usual name in each language: Japan–Soviet Joint "
+            "Declaration, 日ソ共同宣言, Советско-японская декларация 1956 года.",
+        )
     )
     slug = models.SlugField(
         max_length=100,
         unique=True,
         help_text="The end of the document's address: "
         "/documents/joint-declaration-1956/.",
-    )
-    title_ja = models.CharField(
-        "title in Japanese", max_length=200, blank=True, help_text="日ソ共同宣言"
-    )
-    title_ru = models.CharField(
-        "title in Russian",
-        max_length=200,
-        blank=True,
-        help_text="Советско-японская декларация 1956 года",
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TREATY)
     date = models.DateField(
@@ -103,8 +98,8 @@ class Document(Publishable, MarkdownBody):
         blank=True,
         help_text="Julian calendar date, as Russian documents gave it before 1918.",
     )
-    place = models.CharField(
-        max_length=100, blank=True, help_text="Where it was signed."
+    place = translated(
+        models.CharField(max_length=100, blank=True, help_text="Where it was signed.")
     )
     in_force = models.DateField(
         "in force from",
@@ -112,12 +107,14 @@ class Document(Publishable, MarkdownBody):
         blank=True,
         help_text="Leave empty if it never entered into force or the day is not known.",
     )
-    force_note = models.CharField(
-        "legal force",
-        max_length=250,
-        blank=True,
-        help_text="What readers should know about its force, attributed: 'Japan holds "
-        "that it is not bound by this agreement.'",
+    force_note = translated(
+        models.CharField(
+            "legal force",
+            max_length=250,
+            blank=True,
+            help_text="What readers should know about its force, attributed: 'Japan "
+            "holds that it is not bound by this agreement.'",
+        )
     )
     parties = models.ManyToManyField(Country, blank=True, related_name="documents")
     signatories = models.ManyToManyField(Person, blank=True, related_name="documents")
@@ -143,15 +140,17 @@ class Document(Publishable, MarkdownBody):
         help_text="Language codes of the texts the document itself declares authentic, "
         "separated by commas: 'ja, ru'. Leave empty when that is not verified.",
     )
-    summary = models.TextField(
-        help_text="Plain text, one or two sentences in the site's neutral voice."
+    summary = translated(
+        models.TextField(
+            help_text="Plain text, one or two sentences in the site's neutral voice."
+        )
     )
 
     objects = DocumentManager()
     history = HistoricalRecords(m2m_fields=["parties", "signatories"])
 
     class Meta:
-        ordering = ["date", "title"]
+        ordering = ["date", "title_en"]
         indexes = [models.Index(fields=["status", "published_at", "date"])]
         constraints = [
             models.CheckConstraint(
@@ -249,10 +248,12 @@ class Article(Publishable):
     document = models.ForeignKey(
         Document, on_delete=models.CASCADE, related_name="articles"
     )
-    label = models.CharField(
-        max_length=100,
-        help_text="As the document numbers it: 'Article 9', 'Paragraph 8', "
-        "'Article 2(c)'.",
+    label = translated(
+        models.CharField(
+            max_length=100,
+            help_text="As the document numbers it: 'Article 9', 'Paragraph 8', "
+            "'Article 2(c)'.",
+        )
     )
     slug = models.SlugField(
         max_length=60,
@@ -260,10 +261,12 @@ class Article(Publishable):
         "/documents/…/#article-9. Unique within the document.",
     )
     order = models.PositiveSmallIntegerField(default=0)
-    summary = models.TextField(
-        blank=True,
-        help_text="Plain text: what the clause provides, in the site's neutral voice. "
-        "Never a translation of it.",
+    summary = translated(
+        models.TextField(
+            blank=True,
+            help_text="Plain text: what the clause provides, in the site's neutral "
+            "voice. Never a translation of it.",
+        )
     )
 
     objects = ArticleManager()

@@ -8,6 +8,7 @@ inlines) instead of SimpleHistoryAdmin / TabularInline.
 import json
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import unquote
@@ -41,6 +42,15 @@ from .models import MarkdownBody, Publishable, Status, public_q
 from .roles import may_publish
 from .signals import content_restored
 from .timezones import time_zone_label
+from .translation import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    OTHER_LANGUAGES,
+    is_translated,
+    languages_of,
+    to_attribute,
+    translated_field_names,
+)
 
 
 @dataclass
@@ -204,7 +214,7 @@ class EditingFormMixin:
     form = VersionCheckedForm
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
+        fieldsets = self.language_fieldsets(super().get_fieldsets(request, obj), obj)
         fields = admin.utils.flatten_fieldsets(fieldsets)
         if VERSION_FIELD in fields or not self.has_change_permission(request, obj):
             return fieldsets
@@ -212,11 +222,83 @@ class EditingFormMixin:
         first = (name, {**options, "fields": [*options["fields"], VERSION_FIELD]})
         return [first, *fieldsets[1:]]
 
+    def language_fieldsets(self, fieldsets, obj):
+        """A translated field is declared once by its name ("title"): its English
+        column stays where it is declared, and each other language's columns are shown
+        together in a fieldset of their own that names what is not yet translated.
+        A tabular inline shows the three columns side by side instead."""
+        names = translated_field_names(self.model)
+        if not names:
+            return fieldsets
+        tabular = isinstance(self, admin.TabularInline)
+        if isinstance(self, admin.options.InlineModelAdmin):
+            obj = None  # an inline is given its parent, not its own rows
+        declared = []
+
+        def columns(item):
+            if item not in names:
+                return [item]
+            declared.append(item)
+            if tabular:
+                return [to_attribute(item, language) for language in LANGUAGES]
+            return [to_attribute(item, DEFAULT_LANGUAGE)]
+
+        result = []
+        for title, options in fieldsets:
+            fields = []
+            for item in options["fields"]:
+                if isinstance(item, (list, tuple)):
+                    fields.append(tuple(column for i in item for column in columns(i)))
+                else:
+                    fields.extend(columns(item))
+            result.append((title, {**options, "fields": fields}))
+        if tabular or not declared:
+            return result
+        language_names = dict(settings.LANGUAGES)
+        for language in OTHER_LANGUAGES:
+            missing = [
+                name
+                for name in declared
+                if obj is not None
+                and getattr(obj, to_attribute(name, DEFAULT_LANGUAGE))
+                and not is_translated(obj, name, language)
+            ]
+            if obj is None:
+                description = (
+                    "Leave empty what is not yet translated: readers then see the "
+                    "English, marked as such."
+                )
+            elif missing:
+                description = "Not yet translated: " + ", ".join(missing) + "."
+            else:
+                description = "Complete."
+            result.append(
+                (
+                    f"{language_names[language]} ({language})",
+                    {
+                        "fields": [to_attribute(name, language) for name in declared],
+                        "description": description,
+                        "classes": ["translation", f"translation-{language}"]
+                        + (["translation-missing"] if missing else []),
+                    },
+                )
+            )
+        return result
+
+    @admin.display(description="translations")
+    def translations(self, obj):
+        """ja ✓ ru – : which other languages have every text of this object."""
+        complete = languages_of(obj, translated_field_names(type(obj)))
+        return " ".join(
+            f"{language} {'✓' if language in complete else '–'}"
+            for language in OTHER_LANGUAGES
+        )
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if (
             formfield is not None
-            and db_field.name == "body"
+            and db_field.name.startswith("body_")
             and issubclass(db_field.model, MarkdownBody)
         ):
             formfield.help_text = render_to_string("admin/content/markdown_help.html")

@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from .translation import translated
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
@@ -145,14 +147,17 @@ class MarkdownBody(models.Model):
     """A Markdown body, rendered and sanitised into body_html whenever it is saved
     (editorial.signals: loaddata's raw saves included)."""
 
-    body = models.TextField(
-        blank=True,
-        help_text=(
-            "Markdown: *italic*, **bold**, [link text](https://…), blank line between "
-            "paragraphs, '- ' for lists, '> ' for quotations. HTML is removed."
-        ),
+    body = translated(
+        models.TextField(
+            blank=True,
+            help_text=(
+                "Markdown: *italic*, **bold**, [link text](https://…), blank line "
+                "between paragraphs, '- ' for lists, '> ' for quotations. HTML is "
+                "removed."
+            ),
+        )
     )
-    body_html = models.TextField(blank=True, editable=False)
+    body_html = translated(models.TextField(blank=True, editable=False))
 
     class Meta:
         abstract = True

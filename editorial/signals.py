@@ -15,6 +15,7 @@ from .markdown import render_markdown
 from .models import MarkdownBody
 from .pagecache import bump_after_migrate, bump_content_version
 from .roles import grant_rights_after_migrate
+from .translation import LANGUAGES, to_attribute
 
 # Sent after a deleted object was restored in the admin, its children included, with
 # instance, record (the version it came back from) and user. A higher app re-links
@@ -26,7 +27,11 @@ content_restored = Signal()
 def render_markdown_body(sender, instance, **kwargs):
     # A receiver rather than save(): loaddata saves raw and never calls save().
     if isinstance(instance, MarkdownBody):
-        instance.body_html = render_markdown(instance.body)
+        for language in LANGUAGES:
+            body = getattr(instance, to_attribute("body", language))
+            setattr(
+                instance, to_attribute("body_html", language), render_markdown(body)
+            )
 
 
 def skip_history_of_raw_saves(sender, instance, raw, **kwargs):

@@ -12,17 +12,24 @@ from editorial.admin import (
     send_for_review,
     unpublish,
 )
+from editorial.translation import all_languages
 
 from .models import Position, Statement, StatusItem, Topic
 
 
 @admin.register(Topic)
 class TopicAdmin(ContentAdmin):
-    list_display = ["title", "question", "order", "position_count"]
+    list_display = [
+        "title_en",
+        "question_en",
+        "order",
+        "position_count",
+        "translations",
+    ]
     list_editable = ["order"]
-    ordering = ["order", "title"]
-    search_fields = ["title", "question", "introduction"]
-    prepopulated_fields = {"slug": ["title"]}
+    ordering = ["order", "title_en"]
+    search_fields = all_languages("title", "question", "introduction")
+    prepopulated_fields = {"slug": ["title_en"]}
     fields = ["title", "slug", "question", "introduction", "order"]
 
     def get_queryset(self, request):
@@ -61,11 +68,16 @@ class PositionAdmin(ContentAdmin):
         "statement_count",
         "publication",
         "updated",
+        "translations",
     ]
     list_filter = [PublicationFilter, "country", "topic"]
     # Explicit: the statement count's GROUP BY drops Meta.ordering.
-    ordering = ["topic__order", "topic__title", "country__order", "country__name"]
-    search_fields = ["summary", "body", "topic__title", "country__name"]
+    ordering = ["topic__order", "topic__title_en", "country__order", "country__name_en"]
+    search_fields = [
+        *all_languages("summary", "body"),
+        "topic__title_en",
+        "country__name_en",
+    ]
     autocomplete_fields = ["country", "topic"]
     inlines = [StatementInline]
     actions = [publish, send_for_review, send_back, unpublish]
@@ -113,6 +125,7 @@ class StatementAdmin(ContentAdmin):
         "is_quotation",
         "original_language",
         "source",
+        "translations",
     ]
     list_filter = [
         "position__country",
@@ -124,13 +137,12 @@ class StatementAdmin(ContentAdmin):
     ]
     list_select_related = ["position__country", "position__topic", "speaker", "source"]
     search_fields = [
-        "text",
+        *all_languages("text"),
         "original_text",
-        "speaker__name",
-        "speaker_label",
+        *all_languages("speaker__name", "speaker_label"),
         "source__title",
         "locator",
-        "position__topic__title",
+        "position__topic__title_en",
     ]
     date_hierarchy = "date"
     autocomplete_fields = ["position", "speaker", "source", "event", "article"]
@@ -177,13 +189,21 @@ class StatementAdmin(ContentAdmin):
 
 @admin.register(StatusItem)
 class StatusItemAdmin(ContentAdmin):
-    list_display = ["label", "as_of", "reviewed_on", "order", "source", "publication"]
+    list_display = [
+        "label_en",
+        "as_of",
+        "reviewed_on",
+        "order",
+        "source",
+        "publication",
+        "translations",
+    ]
     list_editable = ["order"]
     list_filter = [PublicationFilter]
     list_select_related = ["source"]
-    search_fields = ["label", "text", "source__title"]
-    ordering = ["order", "label"]
-    prepopulated_fields = {"slug": ["label"]}
+    search_fields = [*all_languages("label", "text"), "source__title"]
+    ordering = ["order", "label_en"]
+    prepopulated_fields = {"slug": ["label_en"]}
     autocomplete_fields = ["source"]
     actions = [publish, unpublish]
     readonly_fields = ["created_at", "updated_at"]

@@ -15,6 +15,7 @@ from editorial.models import (
     SlugManager,
     public_q,
 )
+from editorial.translation import translated
 from timeline.dates import (
     DatePrecision,
     date_span,
@@ -40,14 +41,18 @@ class TopicManager(SlugManager.from_queryset(TopicQuerySet)):
 
 
 class Topic(models.Model):
-    title = models.CharField(max_length=200)
+    title = translated(models.CharField(max_length=200))
     slug = models.SlugField(max_length=100, unique=True)
-    question = models.CharField(
-        max_length=300, help_text="The question both sides answer, as a question."
+    question = translated(
+        models.CharField(
+            max_length=300, help_text="The question both sides answer, as a question."
+        )
     )
-    introduction = models.TextField(
-        blank=True,
-        help_text="Plain text: the background a reader needs, neutrally put.",
+    introduction = translated(
+        models.TextField(
+            blank=True,
+            help_text="Plain text: the background a reader needs, neutrally put.",
+        )
     )
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -55,7 +60,7 @@ class Topic(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["order", "title"]
+        ordering = ["order", "title_en"]
 
     def __str__(self):
         return self.title
@@ -77,7 +82,7 @@ class PositionQuerySet(PublishableQuerySet):
         positions = (
             self.select_related("topic", "country")
             .annotate(latest_statement=models.Max("statements__date"))
-            .order_by("topic__order", "topic__title", "topic__pk")
+            .order_by("topic__order", "topic__title_en", "topic__pk")
         )
         cells, topics, countries = {}, {}, {}
         for position in positions:
@@ -105,8 +110,10 @@ class Position(Publishable, MarkdownBody):
         Country, on_delete=models.PROTECT, related_name="positions"
     )
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="positions")
-    summary = models.TextField(
-        help_text="Plain text, two or three sentences, in the country's own terms."
+    summary = translated(
+        models.TextField(
+            help_text="Plain text, two or three sentences, in the country's own terms."
+        )
     )
     why_no_statements = models.CharField(
         "why no statement",
@@ -221,17 +228,22 @@ class Statement(models.Model):
         blank=True,
         related_name="statements",
     )
-    speaker_label = models.CharField(
-        max_length=200,
-        blank=True,
-        help_text="Who spoke when it was not one person: 'Ministry of Foreign Affairs "
-        "of Japan', 'Russian Foreign Ministry spokeswoman'.",
+    speaker_label = translated(
+        models.CharField(
+            max_length=200,
+            blank=True,
+            help_text="Who spoke when it was not one person: 'Ministry of Foreign "
+            "Affairs of Japan', 'Russian Foreign Ministry spokeswoman'.",
+        )
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OFFICIAL)
-    text = models.TextField(
-        "English translation or paraphrase",
-        help_text="In English. For a quotation, a faithful translation of the original "
-        "below; otherwise a paraphrase of what was said.",
+    text = translated(
+        models.TextField(
+            "translation or paraphrase",
+            help_text="For a quotation, a faithful translation of the original "
+            "wording below (leave the original's own language empty); otherwise a "
+            "paraphrase of what was said.",
+        )
     )
     original_text = models.TextField(
         "original wording",
@@ -399,7 +411,7 @@ class Statement(models.Model):
 class StatusItemQuerySet(PublishableQuerySet):
     def current(self):
         """The published facts of the current status, in order, with their sources."""
-        return self.published().select_related("source").order_by("order", "label")
+        return self.published().select_related("source").order_by("order", "label_en")
 
 
 class StatusItemManager(SlugManager.from_queryset(StatusItemQuerySet)):
@@ -407,15 +419,19 @@ class StatusItemManager(SlugManager.from_queryset(StatusItemQuerySet)):
 
 
 class StatusItem(Publishable):
-    label = models.CharField(
-        max_length=100,
-        help_text="What the fact is about, in a few words: 'Administration', 'Grave "
-        "visits', 'Japan's latest wording'.",
+    label = translated(
+        models.CharField(
+            max_length=100,
+            help_text="What the fact is about, in a few words: 'Administration', "
+            "'Grave visits', 'Japan's latest wording'.",
+        )
     )
     slug = models.SlugField(max_length=100, unique=True)
-    text = models.TextField(
-        help_text="Plain text, one or two sentences, in the site's neutral voice; each "
-        "side's claim attributed to it. Say only what the source supports."
+    text = translated(
+        models.TextField(
+            help_text="Plain text, one or two sentences, in the site's neutral voice; "
+            "each side's claim attributed to it. Say only what the source supports."
+        )
     )
     as_of = models.DateField(
         "as of",
@@ -438,7 +454,7 @@ class StatusItem(Publishable):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["order", "label"]
+        ordering = ["order", "label_en"]
         verbose_name = "current-status fact"
         constraints = [
             models.CheckConstraint(

@@ -85,7 +85,7 @@ class TopicDetailView(DraftPreviewMixin, DetailView):
         statements = list(statements.for_display().order_by("date", "pk"))
         positions = list(
             positions.select_related("country", "topic").order_by(
-                "country__order", "country__name"
+                "country__order", "country__name_en"
             )
         )
         hidden = [position for position in positions if not position.is_public]
@@ -123,7 +123,7 @@ class CountryDetailView(DetailView):
         positions = list(
             self.object.positions.published()
             .select_related("topic")
-            .order_by("topic__order", "topic__title")
+            .order_by("topic__order", "topic__title_en")
             .prefetch_related(
                 Prefetch(
                     "statements",

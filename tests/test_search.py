@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from dispute_site.search import Query, highlight, highlight_marked
+from dispute_site.search import highlight, highlight_marked
 from editorial.models import Status
+from timeline.words import Query
 
 from .factories import (
     make_country,

@@ -13,24 +13,27 @@ from editorial.admin import (
     send_for_review,
     unpublish,
 )
+from editorial.translation import all_languages
 
 from .models import Citation, Country, Era, Event, Island, Person, Source
 
 
 @admin.register(Country)
 class CountryAdmin(ContentAdmin):
-    list_display = ["name", "native_name", "slug", "order"]
+    list_display = ["name_en", "native_name", "slug", "order", "translations"]
     list_editable = ["order"]
-    search_fields = ["name", "native_name"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = [*all_languages("name"), "native_name"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    fields = ["name", "slug", "native_name", "order"]
 
 
 @admin.register(Person)
 class PersonAdmin(ContentAdmin):
-    list_display = ["name", "native_name", "role", "country"]
+    list_display = ["name_en", "native_name", "role_en", "country", "translations"]
     list_filter = ["country"]
-    search_fields = ["name", "native_name", "role"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = [*all_languages("name"), "native_name", *all_languages("role")]
+    prepopulated_fields = {"slug": ["name_en"]}
+    fields = ["name", "slug", "native_name", "role", "country"]
     autocomplete_fields = ["country"]
     list_select_related = ["country"]
 
@@ -44,6 +47,7 @@ class IslandAdmin(ContentAdmin):
         "area_km2",
         "population",
         "is_named_in_1956",
+        "translations",
     ]
     search_fields = ["name_ja", "name_ja_native", "name_ru", "name_ru_native"]
     prepopulated_fields = {"slug": ["name_ja", "name_ru"]}
@@ -64,15 +68,26 @@ class IslandAdmin(ContentAdmin):
                 ]
             },
         ),
-        ("Administration", {"fields": ["administration_ja", "administration_ru"]}),
+        (
+            "Administration",
+            {"fields": ["administration_by_japan", "administration_by_russia"]},
+        ),
     ]
 
 
 @admin.register(Source)
 class SourceAdmin(ContentAdmin):
-    list_display = ["title", "author", "publisher", "display_date", "kind", "language"]
+    list_display = [
+        "title",
+        "author",
+        "publisher",
+        "display_date",
+        "kind",
+        "language",
+        "translations",
+    ]
     list_filter = ["kind", "language"]
-    search_fields = ["title", "author", "publisher", "url", "note"]
+    search_fields = ["title", "author", "publisher", "url", *all_languages("note")]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "date"
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -84,10 +99,11 @@ class SourceAdmin(ContentAdmin):
 
 @admin.register(Era)
 class EraAdmin(ContentAdmin):
-    list_display = ["title", "years", "order"]
+    list_display = ["title_en", "years", "order", "translations"]
     list_editable = ["order"]
-    search_fields = ["title", "summary"]
-    prepopulated_fields = {"slug": ["title"]}
+    search_fields = all_languages("title", "summary")
+    prepopulated_fields = {"slug": ["title_en"]}
+    fields = ["title", "slug", ("start_year", "end_year"), "summary", "order"]
 
     @admin.display(ordering="start_year")
     def years(self, era):
@@ -105,19 +121,20 @@ class CitationInline(ContentStackedInline):
 @admin.register(Event)
 class EventAdmin(ContentAdmin):
     list_display = [
-        "title",
+        "title_en",
         "display_date",
         "era",
         "kind",
         "is_key",
         "publication",
         "updated",
+        "translations",
     ]
     list_filter = [PublicationFilter, "era", "kind", "is_key", "countries", "islands"]
     list_select_related = ["era"]
-    search_fields = ["title", "slug", "summary", "body"]
+    search_fields = ["slug", *all_languages("title", "summary", "body")]
     date_hierarchy = "date"
-    prepopulated_fields = {"slug": ["title"]}
+    prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["era", "countries", "people", "islands"]
     inlines = [CitationInline]
     actions = [publish, send_for_review, send_back, unpublish]

@@ -1,8 +1,10 @@
 import django_filters
 from django import forms
-from django.db.models import Q
+
+from editorial.translation import all_languages
 
 from .models import Country, Era, Event, Island, Person
+from .words import Query
 
 MAX_WORDS = 10
 
@@ -77,18 +79,18 @@ class EventFilter(django_filters.FilterSet):
         form = EventFilterForm
 
     def filter_text(self, queryset, name, value):
-        # Each word is a condition on three columns: a few words are plenty.
-        for word in value.split()[:MAX_WORDS]:
-            queryset = queryset.filter(
-                Q(title__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(body__icontains=word)
-            )
-        return queryset
+        # The syntax of /search/: every word in one of its spellings, "-word" out.
+        query = Query.parse(value)
+        if not query and not query.excluded:
+            return queryset
+        fields = all_languages("title", "summary", "body")
+        if query:
+            queryset = queryset.filter(query.words_filter(fields))
+        return queryset.filter(query.excluded_filter(fields))
 
     def filter_order(self, queryset, name, value):
         if value == "newest":
-            return queryset.order_by("-date", "-title", "-pk")
+            return queryset.order_by("-date", "-title_en", "-pk")
         return queryset
 
     @property

@@ -14,6 +14,7 @@ from editorial.models import (
     Status,
     public_q,
 )
+from editorial.translation import translated, translated_value
 
 from .dates import (
     DatePrecision,
@@ -48,7 +49,7 @@ class ReferenceManager(SlugManager.from_queryset(ReferenceQuerySet)):
 class Country(models.Model):
     EVENT_RELATION = "countries"
 
-    name = models.CharField(max_length=100, unique=True)
+    name = translated(models.CharField(max_length=100, unique=True))
     slug = models.SlugField(max_length=60, unique=True)
     native_name = models.CharField(max_length=100, blank=True)
     order = models.PositiveSmallIntegerField(
@@ -59,7 +60,7 @@ class Country(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["order", "name"]
+        ordering = ["order", "name_en"]
         verbose_name_plural = "countries"
 
     def __str__(self):
@@ -75,18 +76,24 @@ class Country(models.Model):
 class Person(models.Model):
     EVENT_RELATION = "people"
 
-    name = models.CharField(
-        max_length=150, help_text="Given name first: Ichirō Hatoyama."
+    name = translated(
+        models.CharField(
+            max_length=150,
+            help_text="As each language writes it: Ichirō Hatoyama, 鳩山一郎, "
+            "Итиро Хатояма (English: given name first).",
+        )
     )
     slug = models.SlugField(max_length=100, unique=True)
     native_name = models.CharField(
         max_length=150, blank=True, help_text="In the person's own script: 鳩山一郎."
     )
-    role = models.CharField(
-        max_length=250,
-        blank=True,
-        help_text="The office that matters here, with years: Prime Minister of Japan "
-        "(1954–1956).",
+    role = translated(
+        models.CharField(
+            max_length=250,
+            blank=True,
+            help_text="The office that matters here, with years: Prime Minister of "
+            "Japan (1954–1956).",
+        )
     )
     country = models.ForeignKey(
         Country, on_delete=models.SET_NULL, null=True, blank=True, related_name="people"
@@ -96,7 +103,7 @@ class Person(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["name_en"]
         verbose_name_plural = "people"
 
     def __str__(self):
@@ -137,28 +144,34 @@ class Island(models.Model):
     name_ja_native = models.CharField("Japanese name (Japanese script)", max_length=100)
     name_ru = models.CharField("Russian name", max_length=100)
     name_ru_native = models.CharField("Russian name (Cyrillic)", max_length=100)
-    summary = models.TextField(blank=True)
+    summary = translated(models.TextField(blank=True))
     area_km2 = models.DecimalField("area (km²)", max_digits=7, decimal_places=1)
     population = models.PositiveIntegerField(null=True, blank=True)
     population_year = models.PositiveSmallIntegerField(null=True, blank=True)
-    population_note = models.CharField(
-        max_length=250,
-        blank=True,
-        help_text="E.g. 'no civilian residents; border guards'.",
+    population_note = translated(
+        models.CharField(
+            max_length=250,
+            blank=True,
+            help_text="E.g. 'no civilian residents; border guards'.",
+        )
     )
-    administration_ja = models.CharField(
-        "administration (as Japan describes it)",
-        max_length=250,
-        blank=True,
-        help_text="Where Japan places the island in its own administration: "
-        "Nemuro Subprefecture, Hokkaido (with the village, if any).",
+    administration_by_japan = translated(
+        models.CharField(
+            "administration (as Japan describes it)",
+            max_length=250,
+            blank=True,
+            help_text="Where Japan places the island in its own administration: "
+            "Nemuro Subprefecture, Hokkaido (with the village, if any).",
+        )
     )
-    administration_ru = models.CharField(
-        "administration (as Russia describes it)",
-        max_length=250,
-        blank=True,
-        help_text="How Russia, which governs the island, administers it: "
-        "Kurilsky or Yuzhno-Kurilsky District, Sakhalin Oblast.",
+    administration_by_russia = translated(
+        models.CharField(
+            "administration (as Russia describes it)",
+            max_length=250,
+            blank=True,
+            help_text="How Russia, which governs the island, administers it: "
+            "Kurilsky or Yuzhno-Kurilsky District, Sakhalin Oblast.",
+        )
     )
     latitude = models.DecimalField(max_digits=8, decimal_places=5)
     longitude = models.DecimalField(max_digits=8, decimal_places=5)
@@ -222,8 +235,10 @@ class Source(models.Model):
     language = models.CharField(
         max_length=10, default="en", help_text="Language code: en, ja, ru."
     )
-    note = models.TextField(
-        blank=True, help_text="What the source is and why it is cited."
+    note = translated(
+        models.TextField(
+            blank=True, help_text="What the source is and why it is cited."
+        )
     )
 
     # Readers see only cited sources (dispute_site.sources.cited_sources).
@@ -270,7 +285,7 @@ class EraManager(SlugManager.from_queryset(EraQuerySet)):
 class Era(models.Model):
     EVENT_RELATION = "era"
 
-    title = models.CharField(max_length=200)
+    title = translated(models.CharField(max_length=200))
     slug = models.SlugField(max_length=100, unique=True)
     start_year = models.PositiveSmallIntegerField()
     end_year = models.PositiveSmallIntegerField(
@@ -278,7 +293,7 @@ class Era(models.Model):
         blank=True,
         help_text="Leave empty for the era that is still going on.",
     )
-    summary = models.TextField(help_text="Plain text, a short paragraph.")
+    summary = translated(models.TextField(help_text="Plain text, a short paragraph."))
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = EraManager()
@@ -316,23 +331,27 @@ class Era(models.Model):
 
 class EventQuerySet(PublishableQuerySet):
     def chronological(self):
-        return self.order_by("date", "title", "pk")
+        return self.order_by("date", "title_en", "pk")
 
     def for_list(self):
         return self.select_related("era")
 
     def for_strip(self):
         """Just what the visual timeline draws: one light query for every event."""
-        return self.order_by().values_list(
-            "pk",
-            "date",
-            "end_date",
-            "date_precision",
-            "slug",
-            "title",
-            "is_key",
-            "era_id",
-            named=True,
+        return (
+            self.order_by()
+            .annotate(title=translated_value("title"))
+            .values_list(
+                "pk",
+                "date",
+                "end_date",
+                "date_precision",
+                "slug",
+                "title",
+                "is_key",
+                "era_id",
+                named=True,
+            )
         )
 
     def for_detail(self):
@@ -361,7 +380,7 @@ class Event(Publishable, MarkdownBody):
         DOMESTIC = "domestic", "Domestic politics"
         OTHER = "other", "Other"
 
-    title = models.CharField(max_length=200)
+    title = translated(models.CharField(max_length=200))
     slug = models.SlugField(
         max_length=100,
         unique=True,
@@ -391,7 +410,9 @@ class Event(Publishable, MarkdownBody):
         help_text="A published event's date lies within its era's years.",
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
-    summary = models.TextField(help_text="Plain text, one or two sentences.")
+    summary = translated(
+        models.TextField(help_text="Plain text, one or two sentences.")
+    )
     is_key = models.BooleanField(
         "key event",
         default=False,
@@ -410,7 +431,7 @@ class Event(Publishable, MarkdownBody):
     publication_children = ("citations",)
 
     class Meta:
-        ordering = ["date", "title"]
+        ordering = ["date", "title_en"]
         indexes = [models.Index(fields=["status", "published_at", "date"])]
         constraints = [
             models.CheckConstraint(
@@ -496,10 +517,10 @@ class Event(Publishable, MarkdownBody):
             Event.objects.published()
             .filter(
                 Q(date__lt=self.date)
-                | Q(date=self.date, title__lt=self.title)
-                | Q(date=self.date, title=self.title, pk__lt=self.pk)
+                | Q(date=self.date, title_en__lt=self.title_en)
+                | Q(date=self.date, title_en=self.title_en, pk__lt=self.pk)
             )
-            .order_by("-date", "-title", "-pk")
+            .order_by("-date", "-title_en", "-pk")
             .first()
         )
 
@@ -508,8 +529,8 @@ class Event(Publishable, MarkdownBody):
             Event.objects.published()
             .filter(
                 Q(date__gt=self.date)
-                | Q(date=self.date, title__gt=self.title)
-                | Q(date=self.date, title=self.title, pk__gt=self.pk)
+                | Q(date=self.date, title_en__gt=self.title_en)
+                | Q(date=self.date, title_en=self.title_en, pk__gt=self.pk)
             )
             .chronological()
             .first()
