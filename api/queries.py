@@ -6,6 +6,7 @@ models' own published() querysets.
 
 from django.db.models import Exists, OuterRef, Prefetch
 
+from documents.models import Article, ArticleText, Document
 from positions.models import Position, Statement, Topic
 from positions.sources import cited_sources
 from timeline.models import Citation, Country, Era, Event, Island, Person
@@ -33,6 +34,7 @@ def countries():
     return Country.objects.filter(
         Exists(Event.objects.published().filter(countries=OuterRef("pk")))
         | Exists(Position.objects.published().filter(country=OuterRef("pk")))
+        | Exists(Document.objects.published().filter(parties=OuterRef("pk")))
     )
 
 
@@ -40,6 +42,7 @@ def people():
     return Person.objects.filter(
         Exists(Event.objects.published().filter(people=OuterRef("pk")))
         | Exists(Statement.objects.published().filter(speaker=OuterRef("pk")))
+        | Exists(Document.objects.published().filter(signatories=OuterRef("pk")))
     ).select_related("country")
 
 
@@ -69,6 +72,31 @@ def positions():
 
 def statements():
     return Statement.objects.published().for_display().order_by("date", "pk")
+
+
+def documents():
+    return (
+        Document.objects.published()
+        .chronological()
+        .select_related("event", "source")
+        .prefetch_related("parties", "signatories")
+        .with_public_articles()
+    )
+
+
+def articles():
+    """Published articles of published documents, document by document in order."""
+    return (
+        Article.objects.published()
+        .select_related("document")
+        .order_by("document__date", "document__title", "document__pk", "order", "pk")
+        .prefetch_related(
+            Prefetch(
+                "texts",
+                ArticleText.objects.select_related("source").order_by("language"),
+            )
+        )
+    )
 
 
 def public_event(statement):
