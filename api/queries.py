@@ -4,9 +4,10 @@ Every endpoint, download and citation reads through these, which read through th
 models' own published() querysets.
 """
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, Max, OuterRef, Prefetch
 
 from documents.models import Article, ArticleText, Document
+from editorial.models import public_q
 from positions.models import Position, Statement, Topic
 from positions.sources import cited_sources
 from timeline.models import Citation, Country, Era, Event, Island, Person
@@ -97,6 +98,32 @@ def articles():
             )
         )
     )
+
+
+def article_texts():
+    """Every text of every published article, in the order of articles()."""
+    return (
+        ArticleText.objects.filter(article__in=Article.objects.published())
+        .order_by(
+            "article__document__date",
+            "article__document__title",
+            "article__document__pk",
+            "article__order",
+            "article__pk",
+            "language",
+        )
+        .select_related("article__document", "source")
+    )
+
+
+def documents_last_modified():
+    """When a published document and when one of its published articles last
+    changed, in one query."""
+    latest = Document.objects.published().aggregate(
+        document=Max("updated_at"),
+        article=Max("articles__updated_at", filter=public_q("articles__")),
+    )
+    return [latest["document"], latest["article"]]
 
 
 def public_event(statement):

@@ -234,6 +234,7 @@ def last_modified():
             [
                 queries.events().aggregate(latest=Max("updated_at"))["latest"],
                 queries.positions().aggregate(latest=Max("updated_at"))["latest"],
+                *queries.documents_last_modified(),
             ],
         ),
         default=None,
@@ -255,7 +256,8 @@ def datapackage(request):
         "profile": "tabular-data-package",
         "name": "northern-territories-southern-kurils-dispute",
         "title": settings.SITE_NAME,
-        "description": "Events, statements and sources of the Japan–Russia dispute "
+        "description": "Events, statements, sources and primary documents of the "
+        "Japan–Russia dispute "
         "over the islands Japan calls the Northern Territories and Russia the "
         "Southern Kurils, as published on the site.",
         "homepage": absolute(reverse("api:data")),
