@@ -84,11 +84,11 @@ def quotation(statement):
     language = statement.original_lang_attribute if has_original else "en"
     if language:
         data["inLanguage"] = language
-    data["spokenByCharacter"] = {
-        # Without a person, the speaker is a body: a ministry, a government.
-        "@type": "Person" if statement.speaker_id else "Organization",
-        "name": statement.speaker_name,
-    }
+    if statement.speaker_id:
+        data["spokenByCharacter"] = {"@type": "Person", "name": statement.speaker_name}
+    else:
+        # A label may name a body or a person with an office: no type is guessed.
+        data["creditText"] = statement.speaker_name
     data["dateCreated"] = statement.machine_date
     data["url"] = absolute(statement.get_absolute_url())
     source = {"@type": "CreativeWork", "name": statement.source.title}

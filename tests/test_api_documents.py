@@ -423,10 +423,20 @@ def test_verbatim_statements_on_a_topic_page_are_quotations(client):
         source=make_source(title="A record", url="https://example.org/record"),
     )
     make_statement(position=position, text="A paraphrase only.", locator="p. 2")
+    make_statement(
+        position=position,
+        speaker_label="Ministry of Foreign Affairs of Japan",
+        is_quotation=True,
+        original_text="Words of a ministry.",
+        original_language="ja",
+        date=datetime.date(1957, 1, 1),
+    )
     data = linked_data(client, position.topic.get_absolute_url())
     quotations = data["Article"]["hasPart"]
-    assert len(quotations) == 1
-    quotation = quotations[0]
+    assert len(quotations) == 2
+    quotation, by_a_body = quotations
+    assert by_a_body["creditText"] == "Ministry of Foreign Affairs of Japan"
+    assert "spokenByCharacter" not in by_a_body
     assert quotation["@type"] == "Quotation"
     assert quotation["text"] == "The words as said."
     assert quotation["inLanguage"] == "ja"
