@@ -16,6 +16,8 @@ from django.utils.safestring import mark_safe
 
 from timeline.dates import DatePrecision
 
+from .serializers import titles
+
 SOURCE_TYPES = {
     "treaty": "treaty",
     "government": "document",
@@ -103,6 +105,57 @@ def page_item(obj, title, updated, today=None):
     return item
 
 
+def document_item(document, today=None):
+    """A document as a CSL-JSON treaty: its parties as authors, issued when signed,
+    read on this site's page.
+
+    Titles: `title` is the document's usual English name. Where the document declares
+    its authentic languages and English is not among them, `original-title` holds its
+    titles in those languages, in the order declared, joined by " / " (日ソ共同宣言 /
+    Советско-японская декларация 1956 года). Where English is authentic, the English
+    title is itself an original and nothing more is added; where the authentic
+    languages are not verified, no title is put forward as the original. `language` is
+    the first authentic language, or absent when they are not verified.
+    """
+    today = today or timezone.localdate()
+    authentic = document.authentic_language_codes
+    item = {
+        "id": f"document-{document.slug}",
+        "type": "treaty",
+        "title": document.title,
+    }
+    by_language = titles(document)
+    if authentic and "en" not in authentic:
+        originals = [by_language[code] for code in authentic if code in by_language]
+        if originals:
+            item["original-title"] = " / ".join(originals)
+    parties = [{"literal": country.name} for country in document.parties.all()]
+    if parties:
+        item["author"] = parties
+    item["issued"] = date_parts(document.date)
+    item["URL"] = settings.SITE_URL + document.get_absolute_url()
+    item["source"] = settings.SITE_NAME
+    if authentic:
+        item["language"] = authentic[0]
+    item["accessed"] = date_parts(today)
+    return item
+
+
+def article_item(article, today=None):
+    """One article as its document's treaty item with the article as `section`."""
+    item = document_item(article.document, today)
+    item["id"] = f"{item['id']}.{article.slug}"
+    item["section"] = article.label
+    item["URL"] = settings.SITE_URL + article.get_absolute_url()
+    return item
+
+
+def full_title(item):
+    """RIS and BibTeX have no section: an article's label follows the title."""
+    section = item.get("section")
+    return f"{item['title']}, {section}" if section else item["title"]
+
+
 def parts_of(item, key):
     value = item.get(key)
     return value["date-parts"][0] if value else []
@@ -111,7 +164,7 @@ def parts_of(item, key):
 def ris(item):
     lines = [("TY", RIS_TYPES.get(item["type"], "GEN"))]
     lines += [("AU", author["literal"]) for author in item.get("author", [])]
-    lines.append(("TI", item["title"]))
+    lines.append(("TI", full_title(item)))
     if item.get("container-title"):
         lines.append(("T2", item["container-title"]))
     if item.get("publisher"):
@@ -129,6 +182,8 @@ def ris(item):
         lines.append(("LA", item["language"]))
     if item.get("note"):
         lines.append(("N1", item["note"]))
+    if item.get("original-title"):
+        lines.append(("N1", f"Original title: {item['original-title']}"))
     lines.append(("ER", ""))
     return "".join(f"{tag}  - {value}\r\n" for tag, value in lines)
 
@@ -156,12 +211,16 @@ def bibtex(item):
     # Values in braces; names and titles in double braces, so that BibTeX neither
     # splits a body's name into given and family names nor changes a title's case.
     fields = []
+    # Each name braced on its own, so that "and" still separates two parties.
     authors = " and ".join(
-        bibtex_escape(author["literal"]) for author in item.get("author", [])
+        braced(author["literal"]) for author in item.get("author", [])
     )
     if authors:
-        fields.append(("author", "{{" + authors + "}}"))
-    fields.append(("title", "{{" + bibtex_escape(item["title"]) + "}}"))
+        fields.append(("author", "{" + authors + "}"))
+    fields.append(("title", "{{" + bibtex_escape(full_title(item)) + "}}"))
+    if item.get("original-title"):
+        original = bibtex_escape(item["original-title"])
+        fields.append(("origtitle", "{{" + original + "}}"))
     if item.get("container-title"):
         key = "journal" if entry_type == "article" else "howpublished"
         fields.append((key, braced(item["container-title"])))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
+from documents.models import ArticleText, Document, Language
 from positions.models import Statement
 from timeline.dates import DatePrecision
 from timeline.models import Event, Source
@@ -392,4 +393,209 @@ SOURCES = Table(
     ],
 )
 
-TABLES = {table.name: table for table in (EVENTS, STATEMENTS, SOURCES)}
+DOCUMENTS = Table(
+    name="documents",
+    title="Documents",
+    description="Published treaties, declarations and statutes, oldest first.",
+    rows=queries.documents,
+    columns=[
+        Column(
+            "slug",
+            "string",
+            "The document's identifier and the end of its page's address.",
+            lambda d: d.slug,
+            required=True,
+        ),
+        Column(
+            "title",
+            "string",
+            "Its usual English name.",
+            lambda d: d.title,
+            required=True,
+        ),
+        Column("title_ja", "string", "Its title in Japanese.", lambda d: d.title_ja),
+        Column("title_ru", "string", "Its title in Russian.", lambda d: d.title_ru),
+        Column(
+            "kind",
+            "string",
+            "What kind of document it is.",
+            lambda d: d.kind,
+            enum=values(Document.Kind.choices),
+            required=True,
+        ),
+        Column(
+            "date",
+            "date",
+            "The day it was signed (for a statute, adopted), Gregorian, ISO 8601.",
+            lambda d: d.date,
+            required=True,
+        ),
+        Column(
+            "date_old_style",
+            "date",
+            "The Julian (Old Style) date that Russian documents gave before 1918; "
+            "empty otherwise.",
+            lambda d: d.date_old_style,
+        ),
+        Column("place", "string", "Where it was signed.", lambda d: d.place),
+        Column(
+            "in_force",
+            "date",
+            "The day it entered into force; empty if it never did or the day is not "
+            "known.",
+            lambda d: d.in_force,
+        ),
+        Column(
+            "force_note",
+            "string",
+            "What to know about its legal force, attributed to whoever holds it.",
+            lambda d: d.force_note,
+        ),
+        Column(
+            "parties",
+            "string",
+            "Slugs of the parties, separated by semicolons.",
+            lambda d: slugs(d.parties),
+        ),
+        Column(
+            "signatories",
+            "string",
+            "Slugs of the people who signed it, separated by semicolons.",
+            lambda d: slugs(d.signatories),
+        ),
+        Column(
+            "authentic_languages",
+            "string",
+            "Codes of the languages the document declares authentic, separated by "
+            "semicolons; empty when that is not verified.",
+            lambda d: ";".join(d.authentic_language_codes),
+        ),
+        Column(
+            "summary",
+            "string",
+            "One or two sentences, plain text.",
+            lambda d: d.summary,
+            required=True,
+        ),
+        Column(
+            "source",
+            "string",
+            "Slug of the source where the whole text can be read (see sources.csv).",
+            lambda d: d.source.slug if d.source else "",
+        ),
+        Column(
+            "updated_at",
+            "datetime",
+            "When the document was last changed (UTC).",
+            lambda d: d.updated_at,
+            required=True,
+        ),
+        Column(
+            "page", "string", "The document's page on the site.", page, required=True
+        ),
+    ],
+)
+
+ARTICLE_TEXTS = Table(
+    name="article_texts",
+    title="Article texts",
+    description="The texts of the documents' published articles, one row per article "
+    "and language, in the documents' order.",
+    rows=queries.article_texts,
+    columns=[
+        Column(
+            "document",
+            "string",
+            "Slug of the document (see documents.csv).",
+            lambda t: t.article.document.slug,
+            required=True,
+        ),
+        Column(
+            "article",
+            "string",
+            "The article's slug, unique within its document: "
+            "/api/v1/articles/<document>.<article>/.",
+            lambda t: t.article.slug,
+            required=True,
+        ),
+        Column(
+            "label",
+            "string",
+            "The article as the document numbers it: 'Article 9'.",
+            lambda t: t.article.label,
+            required=True,
+        ),
+        Column(
+            "order",
+            "integer",
+            "The article's place in the document.",
+            lambda t: t.article.order,
+            required=True,
+        ),
+        Column(
+            "language",
+            "string",
+            "The language of this text.",
+            lambda t: t.language,
+            enum=values(Language.choices),
+            required=True,
+        ),
+        Column(
+            "authenticity",
+            "string",
+            "The text's standing: authentic only where the document names the "
+            "language authentic; otherwise an original or a translation.",
+            lambda t: t.authenticity,
+            enum=values(ArticleText.Authenticity.choices),
+            required=True,
+        ),
+        Column(
+            "translator",
+            "string",
+            "For a translation, whose it is.",
+            lambda t: t.translator,
+        ),
+        Column(
+            "verification",
+            "string",
+            "full: the whole clause, verbatim; excerpt: verbatim with omissions "
+            "marked …; not-verified: no wording here, only where to read it.",
+            lambda t: t.verification,
+            enum=values(ArticleText.Verification.choices),
+            required=True,
+        ),
+        Column(
+            "text",
+            "string",
+            "The wording as printed in the source; empty when not verified. Treaty "
+            "texts remain under their own terms.",
+            lambda t: t.text,
+        ),
+        Column(
+            "source",
+            "string",
+            "Slug of the source the wording was copied from, or where it can be "
+            "read (see sources.csv).",
+            lambda t: t.source.slug,
+            required=True,
+        ),
+        Column(
+            "locator",
+            "string",
+            "Where in the source: page, article.",
+            lambda t: t.locator,
+        ),
+        Column(
+            "page",
+            "string",
+            "The article on its document's page.",
+            lambda t: page(t.article),
+            required=True,
+        ),
+    ],
+)
+
+TABLES = {
+    table.name: table
+    for table in (EVENTS, STATEMENTS, SOURCES, DOCUMENTS, ARTICLE_TEXTS)
+}

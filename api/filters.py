@@ -1,11 +1,19 @@
 import django_filters
 
+from documents.models import Article, ArticleText, Document, Language
 from positions.models import Statement, Topic
 from timeline.models import Country, Event, Person, Source
 
 
 def published_events(request):
     return Event.objects.published()
+
+
+def published_documents(request):
+    return Document.objects.published()
+
+
+YEAR = {"min_value": 1, "max_value": 9999}
 
 
 class StatementFilter(django_filters.FilterSet):
@@ -46,4 +54,42 @@ class SourceFilter(django_filters.FilterSet):
 
     class Meta:
         model = Source
+        fields = []
+
+
+class DocumentFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=Document.Kind.choices)
+    party = django_filters.ModelChoiceFilter(
+        field_name="parties", queryset=Country.objects.all(), to_field_name="slug"
+    )
+    year_from = django_filters.NumberFilter(
+        field_name="date", lookup_expr="year__gte", **YEAR
+    )
+    year_to = django_filters.NumberFilter(
+        field_name="date", lookup_expr="year__lte", **YEAR
+    )
+
+    class Meta:
+        model = Document
+        fields = []
+
+
+class ArticleFilter(django_filters.FilterSet):
+    """language and verification keep the articles that have such a text, with all
+    their texts."""
+
+    document = django_filters.ModelChoiceFilter(
+        queryset=published_documents, to_field_name="slug"
+    )
+    language = django_filters.ChoiceFilter(
+        field_name="texts__language", choices=Language.choices, distinct=True
+    )
+    verification = django_filters.ChoiceFilter(
+        field_name="texts__verification",
+        choices=ArticleText.Verification.choices,
+        distinct=True,
+    )
+
+    class Meta:
+        model = Article
         fields = []

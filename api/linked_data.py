@@ -4,6 +4,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from .codebook import LICENCE, TABLES
+from .serializers import titles
 
 CONTEXT = "https://schema.org"
 
@@ -73,12 +74,88 @@ def event_graph(event):
     ]
 
 
-def topic_graph(topic, updated):
+def quotation(statement):
+    """A verbatim statement: its original words, with the English as a translation."""
+    has_original = bool(statement.original_text.strip())
+    data = {
+        "@type": "Quotation",
+        "text": statement.original_text if has_original else statement.text,
+    }
+    language = statement.original_lang_attribute if has_original else "en"
+    if language:
+        data["inLanguage"] = language
+    if statement.speaker_id:
+        data["spokenByCharacter"] = {"@type": "Person", "name": statement.speaker_name}
+    else:
+        # A label may name a body or a person with an office: no type is guessed.
+        data["creditText"] = statement.speaker_name
+    data["dateCreated"] = statement.machine_date
+    data["url"] = absolute(statement.get_absolute_url())
+    source = {"@type": "CreativeWork", "name": statement.source.title}
+    if statement.source.url:
+        source["url"] = statement.source.url
+    data["citation"] = source
+    if has_original:
+        data["workTranslation"] = {
+            "@type": "Quotation",
+            "text": statement.text,
+            "inLanguage": "en",
+        }
+    return data
+
+
+def topic_graph(topic, updated, statements=()):
+    page = article(topic, topic.title, topic.question, updated)
+    quotations = [
+        quotation(statement)
+        for statement in statements
+        if statement.is_quotation and statement.position.is_public
+    ]
+    if quotations:
+        page["hasPart"] = quotations
     return [
-        article(topic, topic.title, topic.question, updated),
+        page,
         breadcrumbs(
             ("Positions", reverse("positions:topic_list")),
             (topic.title, topic.get_absolute_url()),
+        ),
+    ]
+
+
+def document_graph(document, articles):
+    """A document as schema.org Legislation (the type for treaties too), its public
+    articles as parts."""
+    names = titles(document)
+    data = {
+        "@context": CONTEXT,
+        "@type": "Legislation",
+        "name": names.pop("en"),
+        "legislationType": document.get_kind_display(),
+        "legislationDate": document.date.isoformat(),
+        "description": document.summary,
+        "url": absolute(document.get_absolute_url()),
+        "isAccessibleForFree": True,
+    }
+    if names:
+        data["alternateName"] = list(names.values())
+    if document.authentic_language_codes:
+        data["inLanguage"] = document.authentic_language_codes
+    parts = [
+        {
+            "@type": "Legislation",
+            "name": article.label,
+            "url": absolute(article.get_absolute_url()),
+        }
+        for article in articles
+        if article.is_public
+    ]
+    if parts:
+        data["hasPart"] = parts
+    return [
+        data,
+        breadcrumbs(
+            ("Documents", reverse("documents:document_list")),
+            (document.title, document.get_absolute_url()),
         ),
     ]
 

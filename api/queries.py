@@ -4,8 +4,10 @@ Every endpoint, download and citation reads through these, which read through th
 models' own published() querysets.
 """
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, Max, OuterRef, Prefetch
 
+from documents.models import Article, ArticleText, Document
+from editorial.models import public_q
 from positions.models import Position, Statement, Topic
 from positions.sources import cited_sources
 from timeline.models import Citation, Country, Era, Event, Island, Person
@@ -33,6 +35,7 @@ def countries():
     return Country.objects.filter(
         Exists(Event.objects.published().filter(countries=OuterRef("pk")))
         | Exists(Position.objects.published().filter(country=OuterRef("pk")))
+        | Exists(Document.objects.published().filter(parties=OuterRef("pk")))
     )
 
 
@@ -40,6 +43,7 @@ def people():
     return Person.objects.filter(
         Exists(Event.objects.published().filter(people=OuterRef("pk")))
         | Exists(Statement.objects.published().filter(speaker=OuterRef("pk")))
+        | Exists(Document.objects.published().filter(signatories=OuterRef("pk")))
     ).select_related("country")
 
 
@@ -69,6 +73,57 @@ def positions():
 
 def statements():
     return Statement.objects.published().for_display().order_by("date", "pk")
+
+
+def documents():
+    return (
+        Document.objects.published()
+        .chronological()
+        .select_related("event", "source")
+        .prefetch_related("parties", "signatories")
+        .with_public_articles()
+    )
+
+
+def articles():
+    """Published articles of published documents, document by document in order."""
+    return (
+        Article.objects.published()
+        .select_related("document")
+        .order_by("document__date", "document__title", "document__pk", "order", "pk")
+        .prefetch_related(
+            Prefetch(
+                "texts",
+                ArticleText.objects.select_related("source").order_by("language"),
+            )
+        )
+    )
+
+
+def article_texts():
+    """Every text of every published article, in the order of articles()."""
+    return (
+        ArticleText.objects.filter(article__in=Article.objects.published())
+        .order_by(
+            "article__document__date",
+            "article__document__title",
+            "article__document__pk",
+            "article__order",
+            "article__pk",
+            "language",
+        )
+        .select_related("article__document", "source")
+    )
+
+
+def documents_last_modified():
+    """When a published document and when one of its published articles last
+    changed, in one query."""
+    latest = Document.objects.published().aggregate(
+        document=Max("updated_at"),
+        article=Max("articles__updated_at", filter=public_q("articles__")),
+    )
+    return [latest["document"], latest["article"]]
 
 
 def public_event(statement):

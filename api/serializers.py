@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse as api_reverse
 
+from documents.models import Article, ArticleText, Document
 from positions.models import Position, Statement, Topic
 from timeline.models import Citation, Country, Era, Event, Island, Person, Source
 
@@ -35,6 +36,9 @@ class PageField(serializers.Field):
 PageField = extend_schema_field(OpenApiTypes.URI)(PageField)
 
 
+CITATION_FORMATS = (("csl_json", "json"), ("ris", "ris"), ("bibtex", "bib"))
+
+
 class CitationFormatsField(serializers.Field):
     """Links to the object's citation as CSL-JSON, RIS and BibTeX."""
 
@@ -48,23 +52,39 @@ class CitationFormatsField(serializers.Field):
             name: request.build_absolute_uri(
                 reverse("api:cite", args=[self.kind, slug, extension])
             )
-            for name, extension in (
-                ("csl_json", "json"),
-                ("ris", "ris"),
-                ("bibtex", "bib"),
-            )
+            for name, extension in CITATION_FORMATS
         }
 
 
-CitationFormatsField = extend_schema_field(
-    {
-        "type": "object",
-        "properties": {
-            name: {"type": "string", "format": "uri"}
-            for name in ("csl_json", "ris", "bibtex")
-        },
-    }
-)(CitationFormatsField)
+class ArticleCitationFormatsField(serializers.Field):
+    """An article's citation links: its slug is unique only within its document."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, article):
+        request = self.context["request"]
+        document = article.document.slug
+        return {
+            name: request.build_absolute_uri(
+                reverse("api:cite_article", args=[document, article.slug, extension])
+            )
+            for name, extension in CITATION_FORMATS
+        }
+
+
+CITATION_FORMATS_SCHEMA = {
+    "type": "object",
+    "properties": {
+        name: {"type": "string", "format": "uri"} for name, _ in CITATION_FORMATS
+    },
+}
+CitationFormatsField = extend_schema_field(CITATION_FORMATS_SCHEMA)(
+    CitationFormatsField
+)
+ArticleCitationFormatsField = extend_schema_field(CITATION_FORMATS_SCHEMA)(
+    ArticleCitationFormatsField
+)
 
 
 class FilteredListField(serializers.Field):
@@ -349,3 +369,164 @@ class StatementSerializer(serializers.ModelSerializer):
         return api_reverse(
             "api:event-detail", args=[event.slug], request=self.context["request"]
         )
+
+
+# Documents and their articles. The API reads the documents' translatable fields
+# (titles, summaries, labels, texts) only here and in titles(), so that renaming them
+# to per-language columns touches this one module.
+
+
+def titles(document):
+    """The document's titles by language code, English first; empty ones left out."""
+    candidates = [
+        ("en", document.title),
+        ("ja", document.title_ja),
+        ("ru", document.title_ru),
+    ]
+    return {code: title for code, title in candidates if title}
+
+
+def article_id(article):
+    return f"{article.document.slug}.{article.slug}"
+
+
+class ArticleLinkField(serializers.HyperlinkedRelatedField):
+    """An article is named by its document's slug and its own: doc.article-9."""
+
+    def __init__(self, **kwargs):
+        super().__init__(view_name="api:article-detail", read_only=True, **kwargs)
+
+    def use_pk_only_optimization(self):
+        return False
+
+    def get_url(self, obj, view_name, request, format):
+        return api_reverse(
+            view_name, args=[article_id(obj)], request=request, format=format
+        )
+
+
+class PublicEventField(serializers.Field):
+    """A link to the object's event while that event is public, else null."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def get_attribute(self, instance):
+        event = instance.event
+        return event if event is not None and event.is_public else None
+
+    def to_representation(self, event):
+        return api_reverse(
+            "api:event-detail", args=[event.slug], request=self.context["request"]
+        )
+
+
+PublicEventField = extend_schema_field(
+    {"type": "string", "format": "uri", "nullable": True}
+)(PublicEventField)
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    url = identity("document-detail")
+    parties = link("country-detail", many=True)
+    signatories = link("person-detail", many=True)
+    authentic_languages = serializers.ListField(
+        source="authentic_language_codes",
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="Codes of the languages the document itself declares authentic; "
+        "empty when that is not verified here.",
+    )
+    display_date = serializers.CharField(read_only=True)
+    event = PublicEventField()
+    source = link("source-detail", allow_null=True)
+    articles = ArticleLinkField(many=True, source="public_articles")
+    page = PageField()
+    cite = CitationFormatsField("documents")
+
+    class Meta:
+        model = Document
+        fields = [
+            "url",
+            "slug",
+            "title",
+            "title_ja",
+            "title_ru",
+            "kind",
+            "date",
+            "date_old_style",
+            "display_date",
+            "place",
+            "in_force",
+            "force_note",
+            "parties",
+            "signatories",
+            "authentic_languages",
+            "summary",
+            "body",
+            "body_html",
+            "event",
+            "source",
+            "articles",
+            "published_at",
+            "updated_at",
+            "page",
+            "cite",
+        ]
+
+
+class ArticleTextSerializer(serializers.ModelSerializer):
+    language_name = serializers.CharField(read_only=True)
+    source = link("source-detail")
+
+    class Meta:
+        model = ArticleText
+        fields = [
+            "language",
+            "language_name",
+            "authenticity",
+            "translator",
+            "verification",
+            "text",
+            "source",
+            "locator",
+            "note",
+        ]
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    url = ArticleLinkField(source="*")
+    id = serializers.SerializerMethodField()
+    document = link("document-detail")
+    texts = serializers.SerializerMethodField()
+    page = PageField()
+    cite = ArticleCitationFormatsField()
+
+    class Meta:
+        model = Article
+        fields = [
+            "url",
+            "id",
+            "document",
+            "label",
+            "slug",
+            "order",
+            "summary",
+            "texts",
+            "published_at",
+            "updated_at",
+            "page",
+            "cite",
+        ]
+
+    def get_id(self, article) -> str:
+        return article_id(article)
+
+    @extend_schema_field(ArticleTextSerializer(many=True))
+    def get_texts(self, article):
+        """The texts in the document's order: its authentic languages first."""
+        texts = {text.language: text for text in article.texts.all()}
+        order = article.document.language_order(texts)
+        return ArticleTextSerializer(
+            [texts[code] for code in order], many=True, context=self.context
+        ).data

@@ -9,6 +9,11 @@ api_v1 = [
     path("datapackage.json", views.datapackage, name="datapackage"),
     path("all.json", views.bulk, name="bulk"),
     path("<slug:name>.csv", views.table_csv, name="table_csv"),
+    path(
+        "cite/articles/<slug:document>/<slug:article>.<slug:extension>",
+        views.cite_article,
+        name="cite_article",
+    ),
     path("cite/<slug:kind>/<slug:slug>.<slug:extension>", views.cite, name="cite"),
     path("", include(views.router.urls)),
 ]

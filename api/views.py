@@ -13,6 +13,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework import routers, viewsets
 from rest_framework.pagination import PageNumberPagination
 
+from documents.models import Article, Document
 from editorial.pagecache import cache_for_readers
 from timeline.filters import EventFilter
 from timeline.models import Event
@@ -20,7 +21,7 @@ from timeline.models import Event
 from . import citations, queries, serializers
 from .caching import open_data
 from .codebook import LICENCE, LICENCE_NOTE, TABLES
-from .filters import SourceFilter, StatementFilter
+from .filters import ArticleFilter, DocumentFilter, SourceFilter, StatementFilter
 
 PAGING = {"page", "page_size"}
 
@@ -141,6 +142,42 @@ class StatementViewSet(ReadOnlyViewSet):
         return queries.statements()
 
 
+class DocumentViewSet(ReadOnlyViewSet):
+    """Published treaties, declarations and statutes, oldest first, with links to
+    their published articles."""
+
+    serializer_class = serializers.DocumentSerializer
+    filterset_class = DocumentFilter
+
+    def get_queryset(self):
+        return queries.documents()
+
+
+class ArticleViewSet(ReadOnlyViewSet):
+    """Published articles of published documents, each with its texts by language;
+    its id is document.article.
+
+    A flat list rather than one nested under each document: like statements, articles
+    are paged and filtered across documents (?language=ru, ?verification=excerpt), and
+    all.json holds them as one list. The texts are nested in their article: each is
+    the article in one language, with no publication or address of its own.
+    """
+
+    serializer_class = serializers.ArticleSerializer
+    filterset_class = ArticleFilter
+    lookup_field = "id"
+    lookup_value_regex = r"[-\w]+\.[-\w]+"
+
+    def get_queryset(self):
+        return queries.articles()
+
+    def get_object(self):
+        document, _, article = self.kwargs["id"].partition(".")
+        return get_object_or_404(
+            self.get_queryset(), document__slug=document, slug=article
+        )
+
+
 class APIRootView(OpenDataMixin, routers.APIRootView):
     """The site's open data: every published item, read-only. Licence: CC BY 4.0 for
     the site's own text; quoted primary texts under their own terms."""
@@ -161,6 +198,8 @@ router.register("sources", SourceViewSet, basename="source")
 router.register("topics", TopicViewSet, basename="topic")
 router.register("positions", PositionViewSet, basename="position")
 router.register("statements", StatementViewSet, basename="statement")
+router.register("documents", DocumentViewSet, basename="document")
+router.register("articles", ArticleViewSet, basename="article")
 
 
 class SchemaView(OpenDataMixin, SpectacularAPIView):
@@ -195,6 +234,7 @@ def last_modified():
             [
                 queries.events().aggregate(latest=Max("updated_at"))["latest"],
                 queries.positions().aggregate(latest=Max("updated_at"))["latest"],
+                *queries.documents_last_modified(),
             ],
         ),
         default=None,
@@ -216,7 +256,8 @@ def datapackage(request):
         "profile": "tabular-data-package",
         "name": "northern-territories-southern-kurils-dispute",
         "title": settings.SITE_NAME,
-        "description": "Events, statements and sources of the Japan–Russia dispute "
+        "description": "Events, statements, sources and primary documents of the "
+        "Japan–Russia dispute "
         "over the islands Japan calls the Northern Territories and Russia the "
         "Southern Kurils, as published on the site.",
         "homepage": absolute(reverse("api:data")),
@@ -255,6 +296,8 @@ BULK = [
     ("topics", queries.topics, serializers.TopicSerializer),
     ("positions", queries.positions, serializers.PositionSerializer),
     ("statements", queries.statements, serializers.StatementSerializer),
+    ("documents", queries.documents, serializers.DocumentSerializer),
+    ("articles", queries.articles, serializers.ArticleSerializer),
 ]
 
 
@@ -288,6 +331,9 @@ CITABLE = {
     "sources": lambda slug: citations.source_item(
         get_object_or_404(queries.sources(), slug=slug)
     ),
+    "documents": lambda slug: citations.document_item(
+        get_object_or_404(Document.objects.published().for_list(), slug=slug)
+    ),
 }
 
 
@@ -311,7 +357,22 @@ def topic_citation(slug):
 def cite(request, kind, slug, extension):
     if kind not in CITABLE or extension not in citations.MEDIA_TYPES:
         raise Http404("No such citation.")
-    item = CITABLE[kind](slug)
+    return citation_response(CITABLE[kind](slug), extension)
+
+
+@open_data
+def cite_article(request, document, article, extension):
+    if extension not in citations.MEDIA_TYPES:
+        raise Http404("No such citation.")
+    article = get_object_or_404(
+        Article.objects.published().select_related("document"),
+        document__slug=document,
+        slug=article,
+    )
+    return citation_response(citations.article_item(article), extension)
+
+
+def citation_response(item, extension):
     if extension == "json":
         body = json.dumps([item], ensure_ascii=False, indent=2)
     elif extension == "ris":

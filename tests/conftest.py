@@ -12,7 +12,10 @@ from dispute_site.management.commands.setup_site import load_fixtures
 from editorial.models import Status
 
 from .factories import (
+    make_article,
+    make_article_text,
     make_country,
+    make_document,
     make_era,
     make_event,
     make_island,
@@ -133,6 +136,40 @@ def api_world():
         speaker=make_person(slug="draft-speaker"),
         source=make_source(slug="draft-statement-source"),
     )
+
+    document = make_document(
+        slug="joint-declaration-1956", event=event, source=treaty, parties=[japan, ussr]
+    )
+    document.signatories.set([hatoyama])
+    article = make_article(document=document, slug="article-9", order=9)
+    make_article_text(article=article, language="ja", source=treaty)
+    make_article_text(
+        article=article,
+        language="en",
+        authenticity="unofficial",
+        translator="United Nations Secretariat",
+        source=treaty,
+    )
+    draft_article = make_article(
+        document=document,
+        slug="draft-article",
+        label="Draft article label",
+        status=Status.DRAFT,
+    )
+    make_article_text(
+        article=draft_article, source=make_source(slug="draft-article-source")
+    )
+    draft_document = make_document(
+        slug="draft-document",
+        title="Draft document title",
+        status=Status.DRAFT,
+        event=draft,
+        source=make_source(slug="draft-document-source"),
+        parties=[secret_country],
+    )
+    draft_document.signatories.set([make_person(slug="draft-signatory")])
+    hidden_article = make_article(document=draft_document, slug="hidden-article")
+    make_article_text(article=hidden_article, text="Text of a draft document")
     return {
         "eras": era,
         "events": event,
@@ -143,4 +180,6 @@ def api_world():
         "topics": topic,
         "positions": position,
         "statements": statement,
+        "documents": document,
+        "articles": article,
     }

@@ -28,6 +28,8 @@ LISTS = [
     "topics",
     "positions",
     "statements",
+    "documents",
+    "articles",
 ]
 
 
@@ -44,6 +46,14 @@ DRAFT_MARKS = [
     "Draft statement text",
     "draft-speaker",
     "draft-statement-source",
+    "draft-article",
+    "Draft article label",
+    "draft-article-source",
+    "draft-document",
+    "Draft document title",
+    "draft-signatory",
+    "hidden-article",
+    "Text of a draft document",
 ]
 
 
@@ -54,6 +64,8 @@ BASENAMES.update(countries="country", people="person")
 def detail_url(name, obj):
     if name == "positions":
         key = f"{obj.topic.slug}.{obj.country.slug}"
+    elif name == "articles":
+        key = f"{obj.document.slug}.{obj.slug}"
     elif name == "statements":
         key = obj.pk
     else:

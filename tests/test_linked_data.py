@@ -111,3 +111,10 @@ def test_the_shipped_pages_json_ld_parses(client, site_content):
         assert "Article" in linked_data(client, event.get_absolute_url())
     for island in Island.objects.all():
         assert "Place" in linked_data(client, island.get_absolute_url())
+    from documents.models import Document
+    from positions.models import Topic
+
+    for document in Document.objects.published():
+        assert "Legislation" in linked_data(client, document.get_absolute_url())
+    for topic in Topic.objects.with_published_positions():
+        assert "Article" in linked_data(client, topic.get_absolute_url())

@@ -24,7 +24,9 @@ def download(client, url):
     return response, body.decode()
 
 
-@pytest.mark.parametrize("name", ["events", "statements", "sources"])
+@pytest.mark.parametrize(
+    "name", ["events", "statements", "sources", "documents", "article_texts"]
+)
 def test_csv_downloads_open_with_the_codebooks_header(client, api_world, name):
     response, text = download(client, f"/api/v1/{name}.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -91,7 +93,16 @@ def test_bulk_download_holds_everything_with_its_licence(client, api_world):
     assert data["licence"]["name"] == "CC-BY-4.0"
     assert "own terms" in data["licence"]["note"]
     assert data["version"] in response["Content-Disposition"]
-    for name in ["eras", "events", "people", "islands", "sources", "statements"]:
+    for name in [
+        "eras",
+        "events",
+        "people",
+        "islands",
+        "sources",
+        "statements",
+        "documents",
+        "articles",
+    ]:
         listed = client.get(f"/api/v1/{name}/?page_size=500").json()["results"]
         assert data[name] == listed, name
 
@@ -106,6 +117,8 @@ def test_the_data_page_states_the_licence_and_links_every_download(client, api_w
         "/api/v1/events.csv",
         "/api/v1/statements.csv",
         "/api/v1/sources.csv",
+        "/api/v1/documents.csv",
+        "/api/v1/article_texts.csv",
         "/api/v1/datapackage.json",
         "/api/v1/all.json",
         "/api/v1/docs/",

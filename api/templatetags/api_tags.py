@@ -28,8 +28,13 @@ def event_json_ld(event):
 
 
 @register.simple_tag
-def topic_json_ld(topic, updated):
-    return json_ld(linked_data.topic_graph(topic, updated))
+def topic_json_ld(topic, updated, statements=()):
+    return json_ld(linked_data.topic_graph(topic, updated, statements))
+
+
+@register.simple_tag
+def document_json_ld(document, articles):
+    return json_ld(linked_data.document_graph(document, articles))
 
 
 @register.simple_tag
@@ -37,12 +42,12 @@ def island_json_ld(island):
     return json_ld(linked_data.island_graph(island))
 
 
-KINDS = {"event": "events", "topic": "topics"}
+KINDS = {"event": "events", "topic": "topics", "document": "documents"}
 
 
 def download_links(obj):
     kind = KINDS.get(obj._meta.model_name)
-    if kind is None:  # a page whose object the API does not serve (a document)
+    if kind is None:
         return []
     return [
         (
