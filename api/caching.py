@@ -10,6 +10,7 @@ from hashlib import md5
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import quote_etag
 
@@ -65,7 +66,12 @@ def open_data(view=None, *, parameters=()):
             if response is not None:
                 response["X-Page-Cache"] = "hit"
                 return with_headers(response, etag)
-            response = with_headers(view_func(request, *args, **kwargs), etag)
+            # One response for every reader: English texts, the others beside them.
+            with translation.override(settings.LANGUAGE_CODE):
+                response = view_func(request, *args, **kwargs)
+                if hasattr(response, "render") and not response.is_rendered:
+                    response.render()
+            response = with_headers(response, etag)
             if storable and is_storable_response(request, response):
                 response["X-Page-Cache"] = "miss"
                 timeout = settings.CACHE_MIDDLEWARE_SECONDS

@@ -90,7 +90,7 @@ def articles():
     return (
         Article.objects.published()
         .select_related("document")
-        .order_by("document__date", "document__title", "document__pk", "order", "pk")
+        .order_by("document__date", "document__title_en", "document__pk", "order", "pk")
         .prefetch_related(
             Prefetch(
                 "texts",
@@ -106,7 +106,7 @@ def article_texts():
         ArticleText.objects.filter(article__in=Article.objects.published())
         .order_by(
             "article__document__date",
-            "article__document__title",
+            "article__document__title_en",
             "article__document__pk",
             "article__order",
             "article__pk",

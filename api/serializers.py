@@ -5,10 +5,67 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse as api_reverse
 
 from documents.models import Article, ArticleText, Document
+from editorial.translation import (
+    DEFAULT_LANGUAGE,
+    OTHER_LANGUAGES,
+    to_attribute,
+    translated_field_names,
+)
 from positions.models import Position, Statement, Topic
 from timeline.models import Citation, Country, Era, Event, Island, Person, Source
 
 from .queries import public_event
+
+
+@extend_schema_field(
+    {
+        "type": "object",
+        "description": "The texts in each other language (ja, ru): the same field "
+        "names as above; an empty string where not yet translated.",
+        "additionalProperties": {
+            "type": "object",
+            "additionalProperties": {"type": "string"},
+        },
+    }
+)
+class TranslationsField(serializers.Field):
+    def __init__(self, names, **kwargs):
+        self.names = names
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, obj):
+        return {
+            language: {
+                name: getattr(obj, to_attribute(name, language)) for name in self.names
+            }
+            for language in OTHER_LANGUAGES
+        }
+
+
+class ContentSerializer(serializers.ModelSerializer):
+    """A translated field in English under its own name ("title"), and the other
+    languages' texts of every such field in `translations`:
+    {"ja": {"title": …}, "ru": {"title": …}}. One response serves every reader, so
+    caches never split on a language."""
+
+    def translated_names(self):
+        translated = translated_field_names(self.Meta.model)
+        return [name for name in self.Meta.fields if name in translated]
+
+    def get_field_names(self, declared_fields, info):
+        names = list(super().get_field_names(declared_fields, info))
+        if self.translated_names() and "translations" not in names:
+            names.append("translations")
+        return names
+
+    def build_field(self, field_name, info, model_class, nested_depth):
+        if field_name == "translations":
+            return TranslationsField, {"names": self.translated_names()}
+        if field_name in translated_field_names(model_class):
+            column = to_attribute(field_name, DEFAULT_LANGUAGE)
+            field_class, kwargs = self.build_standard_field(column, info.fields[column])
+            return field_class, {**kwargs, "source": column}
+        return super().build_field(field_name, info, model_class, nested_depth)
 
 
 def link(view_name, **kwargs):
@@ -102,7 +159,7 @@ class FilteredListField(serializers.Field):
 FilteredListField = extend_schema_field(OpenApiTypes.URI)(FilteredListField)
 
 
-class EraSerializer(serializers.ModelSerializer):
+class EraSerializer(ContentSerializer):
     url = identity("era-detail")
     page = PageField()
     events = FilteredListField("event-list", "era")
@@ -122,7 +179,7 @@ class EraSerializer(serializers.ModelSerializer):
         ]
 
 
-class CountrySerializer(serializers.ModelSerializer):
+class CountrySerializer(ContentSerializer):
     url = identity("country-detail")
     events = FilteredListField("event-list", "country")
     statements = FilteredListField("statement-list", "country")
@@ -132,7 +189,7 @@ class CountrySerializer(serializers.ModelSerializer):
         fields = ["url", "slug", "name", "native_name", "order", "events", "statements"]
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PersonSerializer(ContentSerializer):
     url = identity("person-detail")
     country = link("country-detail", allow_null=True)
     events = FilteredListField("event-list", "person")
@@ -152,7 +209,7 @@ class PersonSerializer(serializers.ModelSerializer):
         ]
 
 
-class IslandSerializer(serializers.ModelSerializer):
+class IslandSerializer(ContentSerializer):
     url = identity("island-detail")
     page = PageField()
     events = FilteredListField("event-list", "island")
@@ -171,8 +228,8 @@ class IslandSerializer(serializers.ModelSerializer):
             "population",
             "population_year",
             "population_note",
-            "administration_ja",
-            "administration_ru",
+            "administration_by_japan",
+            "administration_by_russia",
             "latitude",
             "longitude",
             "is_named_in_1956",
@@ -182,7 +239,7 @@ class IslandSerializer(serializers.ModelSerializer):
         ]
 
 
-class SourceSerializer(serializers.ModelSerializer):
+class SourceSerializer(ContentSerializer):
     url = identity("source-detail")
     page = PageField()
     link = serializers.URLField(source="url", read_only=True)
@@ -207,7 +264,7 @@ class SourceSerializer(serializers.ModelSerializer):
         ]
 
 
-class CitationSerializer(serializers.ModelSerializer):
+class CitationSerializer(ContentSerializer):
     source = link("source-detail")
 
     class Meta:
@@ -215,7 +272,7 @@ class CitationSerializer(serializers.ModelSerializer):
         fields = ["source", "locator", "quote"]
 
 
-class EventSerializer(serializers.ModelSerializer):
+class EventSerializer(ContentSerializer):
     url = identity("event-detail")
     era = link("era-detail")
     countries = link("country-detail", many=True)
@@ -273,7 +330,7 @@ def position_id(position):
     return f"{position.topic.slug}.{position.country.slug}"
 
 
-class PositionSerializer(serializers.ModelSerializer):
+class PositionSerializer(ContentSerializer):
     url = PositionLinkField(source="*")
     id = serializers.SerializerMethodField()
     topic = link("topic-detail")
@@ -306,7 +363,7 @@ class PositionSerializer(serializers.ModelSerializer):
         return f"{url}?topic={position.topic.slug}&country={position.country.slug}"
 
 
-class TopicSerializer(serializers.ModelSerializer):
+class TopicSerializer(ContentSerializer):
     url = identity("topic-detail")
     positions = PositionLinkField(many=True, source="published_positions")
     page = PageField()
@@ -329,7 +386,7 @@ class TopicSerializer(serializers.ModelSerializer):
         ]
 
 
-class StatementSerializer(serializers.ModelSerializer):
+class StatementSerializer(ContentSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:statement-detail")
     position = PositionLinkField()
     country = link("country-detail", source="position.country")
@@ -426,7 +483,7 @@ PublicEventField = extend_schema_field(
 )(PublicEventField)
 
 
-class DocumentSerializer(serializers.ModelSerializer):
+class DocumentSerializer(ContentSerializer):
     url = identity("document-detail")
     parties = link("country-detail", many=True)
     signatories = link("person-detail", many=True)
@@ -475,7 +532,7 @@ class DocumentSerializer(serializers.ModelSerializer):
         ]
 
 
-class ArticleTextSerializer(serializers.ModelSerializer):
+class ArticleTextSerializer(ContentSerializer):
     language_name = serializers.CharField(read_only=True)
     source = link("source-detail")
 
@@ -494,7 +551,7 @@ class ArticleTextSerializer(serializers.ModelSerializer):
         ]
 
 
-class ArticleSerializer(serializers.ModelSerializer):
+class ArticleSerializer(ContentSerializer):
     url = ArticleLinkField(source="*")
     id = serializers.SerializerMethodField()
     document = link("document-detail")

@@ -8,8 +8,10 @@ class EditorialConfig(AppConfig):
 
     def ready(self):
         from . import signals
+        from .translation import translate_history_models
 
         signals.connect()
+        translate_history_models()
 
 
 class EditorialAdminConfig(admin_apps.AdminConfig):

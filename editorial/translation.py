@@ -116,3 +116,26 @@ def all_languages(*names):
     """Every language's column of each name, for search_fields and the like:
     all_languages("title") == ["title_en", "title_ja", "title_ru"]."""
     return [to_attribute(name, language) for name in names for language in LANGUAGES]
+
+
+def translate_history_models():
+    """Give each historical model (simple-history) the same `title` as its live
+    model, so a past version reads as the object did: record.title."""
+    from django.apps import apps
+
+    for model in apps.get_models():
+        history = getattr(model, "history", None)
+        historical = getattr(history, "model", None)
+        if historical is None or historical is model:
+            continue
+        for name in translated_field_names(model):
+            if not hasattr(historical, name):
+                prop = vars_of_translated(model, name)
+                setattr(historical, name, TranslatedProperty(prop.fget, prop.fset))
+
+
+def vars_of_translated(model, name):
+    for klass in model.__mro__:
+        if name in vars(klass):
+            return vars(klass)[name]
+    raise AttributeError(name)

@@ -327,8 +327,8 @@ class Statement(models.Model):
         message = precision_errors(self.date, self.date_precision)
         if message:
             errors["date"] = message
-        if self.speaker_id is None and not self.speaker_label:
-            errors["speaker_label"] = (
+        if self.speaker_id is None and not self.speaker_label_en:
+            errors["speaker_label_en"] = (
                 "Name the speaker: choose a person or fill this in."
             )
         if self.is_quotation and not self.original_text.strip():

@@ -57,7 +57,8 @@ class _FormFields(HTMLParser):
 def form_data(response, form_id, **changes):
     """The data a browser would post from `form_id`, with `changes` applied.
 
-    A change whose value is a list sets a multiple choice; None removes a field.
+    A change whose value is a list sets a multiple choice; None removes a field. A
+    translated field's name ("title") stands for its English column ("title_en").
     """
     parser = _FormFields(form_id)
     parser.feed(response.content.decode())
@@ -66,6 +67,8 @@ def form_data(response, form_id, **changes):
     for name, value in parser.fields:
         data.setdefault(name, []).append(value)
     for name, value in changes.items():
+        if name not in data and f"{name}_en" in data:
+            name = f"{name}_en"
         if value is None:
             data.pop(name, None)
         else:

@@ -87,14 +87,14 @@ def test_every_add_and_change_form_renders(admin_client, some_content, model):
 
 def event_form_data(era, source, **overrides):
     data = {
-        "title": "Irkutsk Statement",
+        "title_en": "Irkutsk Statement",
         "slug": "irkutsk-statement",
         "era": era.pk,
         "kind": "declaration",
         "date": "2001-03-25",
         "date_precision": "day",
-        "summary": "The 1956 declaration is called a basic legal document.",
-        "body": "",
+        "summary_en": "The 1956 declaration is called a basic legal document.",
+        "body_en": "",
         "status": "draft",
         "published_at_0": "2001-03-25",
         "published_at_1": "00:00:00",
@@ -158,8 +158,8 @@ def position_form_data(country, topic, source, **statement):
     data = {
         "country": country.pk,
         "topic": topic.pk,
-        "summary": "The four islands are an inherent part of Japan's territory.",
-        "body": "",
+        "summary_en": "The four islands are an inherent part of Japan's territory.",
+        "body_en": "",
         "status": "draft",
         "published_at_0": "2025-01-01",
         "published_at_1": "00:00:00",
@@ -170,9 +170,9 @@ def position_form_data(country, topic, source, **statement):
         "statements-0-date": "1993-10-13",
         "statements-0-date_precision": "day",
         "statements-0-speaker": "",
-        "statements-0-speaker_label": "Ministry of Foreign Affairs of Japan",
+        "statements-0-speaker_label_en": "Ministry of Foreign Affairs of Japan",
         "statements-0-kind": "official",
-        "statements-0-text": "The islands must be returned.",
+        "statements-0-text_en": "The islands must be returned.",
         "statements-0-source": source.pk,
         "statements-0-locator": "",
         "statements-0-event": "",
@@ -195,7 +195,7 @@ def test_position_admin_explains_what_is_missing(admin_client):
     country, topic, source = make_country(), make_topic(), make_source()
     make_position(country=country, topic=topic)
     data = position_form_data(
-        country, topic, source, speaker_label="", date_precision="year"
+        country, topic, source, speaker_label_en="", date_precision="year"
     )
     response = admin_client.post(admin_url(Position, "add"), data)
     assert response.status_code == 200

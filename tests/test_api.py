@@ -155,7 +155,7 @@ def test_unpublished_items_are_not_found(client, api_world, url):
 def test_a_draft_statement_is_not_found_by_its_number(client, api_world):
     from positions.models import Statement
 
-    hidden = Statement.objects.get(text="Draft statement text")
+    hidden = Statement.objects.get(text_en="Draft statement text")
     assert client.get(detail_url("statements", hidden)).status_code == 404
 
 

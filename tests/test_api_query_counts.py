@@ -19,7 +19,12 @@ MAX_QUERIES = 12
 # all.json reads every table once; the shared content version adds one more. Documents
 # and articles added seven: documents with their parties, signatories and articles,
 # articles with their texts, and their last change for the file's version.
-LIMITS = {"/api/v1/all.json": 29}
+LIMITS = {
+    "/api/v1/all.json": 29,
+    # Words are matched with every spelling of the names they stand for
+    # (timeline.words): one query for the islands' and people's names, then cached.
+    "/api/v1/events/?order=newest&kind=other&year_from=1850&year_to=2030&q=event": 13,
+}
 
 
 def count_queries(client, url):

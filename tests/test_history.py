@@ -213,23 +213,23 @@ def test_loaded_fixtures_get_a_first_version(tmp_path):
                     "model": "timeline.era",
                     "fields": {
                         "slug": "e",
-                        "title": "E",
+                        "title_en": "E",
                         "start_year": 1855,
-                        "summary": "s",
+                        "summary_en": "s",
                     },
                 },
                 {
                     "model": "timeline.country",
-                    "fields": {"slug": "japan", "name": "Japan"},
+                    "fields": {"slug": "japan", "name_en": "Japan"},
                 },
                 {
                     "model": "timeline.event",
                     "fields": {
                         "slug": "ev",
-                        "title": "Ev",
+                        "title_en": "Ev",
                         "date": "1956-10-19",
                         "era": ["e"],
-                        "summary": "s",
+                        "summary_en": "s",
                         "status": "published",
                         "countries": [["japan"]],
                     },
@@ -246,7 +246,7 @@ def test_loaded_fixtures_get_a_first_version(tmp_path):
     assert [row.country.slug for row in record.countries.all()] == ["japan"]
 
     # A deliberate reset with loaddata is recorded by the next setup_site.
-    Event.objects.filter(pk=event.pk).update(title="Changed in SQL")
+    Event.objects.filter(pk=event.pk).update(title_en="Changed in SQL")
     with override_settings(FIXTURE_DIRS=[tmp_path]):
         call_command("loaddata", str(tmp_path / "01.json"), verbosity=0)
         call_command("setup_site", verbosity=0)

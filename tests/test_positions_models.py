@@ -46,7 +46,7 @@ def test_a_statement_needs_a_speaker_person_or_label():
     statement = make_statement(speaker_label="")
     with pytest.raises(ValidationError) as error:
         statement.full_clean()
-    assert "Name the speaker" in error.value.message_dict["speaker_label"][0]
+    assert "Name the speaker" in error.value.message_dict["speaker_label_en"][0]
 
     statement.speaker = make_person(name="Ichirō Hatoyama")
     statement.full_clean()

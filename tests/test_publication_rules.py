@@ -114,7 +114,7 @@ def test_the_publish_action_refuses_what_breaks_a_rule(client, editor):
     assert "“Uncited” was not published: " + CITE in text
     assert "“Misfiled” was not published: " + ERA in text
     assert "Published 1 item(s)." in text
-    assert set(Event.objects.published().values_list("title", flat=True)) == {"Good"}
+    assert set(Event.objects.published().values_list("title_en", flat=True)) == {"Good"}
 
 
 def test_a_published_position_needs_a_statement_or_a_reason(client, editor):

@@ -39,12 +39,13 @@ def test_setup_site_run_again_keeps_what_editors_changed(capsys):
 
 def test_a_broken_fixture_leaves_the_database_as_it_was(tmp_path):
     (tmp_path / "01_good.json").write_text(
-        '[{"model": "timeline.era", "fields": {"slug": "good", "title": "Good", '
-        '"start_year": 1855, "summary": "s"}}]'
+        '[{"model": "timeline.era", "fields": {"slug": "good", "title_en": "Good", '
+        '"start_year": 1855, "summary_en": "s"}}]'
     )
     (tmp_path / "02_broken.json").write_text(
-        '[{"model": "timeline.event", "fields": {"slug": "orphan", "title": "Orphan", '
-        '"date": "1956-10-19", "era": ["no-such-era"], "summary": "s"}}]'
+        '[{"model": "timeline.event", "fields": {"slug": "orphan", '
+        '"title_en": "Orphan", '
+        '"date": "1956-10-19", "era": ["no-such-era"], "summary_en": "s"}}]'
     )
     with override_settings(FIXTURE_DIRS=[tmp_path]), pytest.raises(Exception) as error:
         run_setup_site()
@@ -83,8 +84,8 @@ def test_setup_site_links_statements_to_the_articles_they_read():
 
 def test_a_bad_reading_leaves_the_database_as_it_was(tmp_path):
     (tmp_path / "01_good.json").write_text(
-        '[{"model": "timeline.era", "fields": {"slug": "good", "title": "Good", '
-        '"start_year": 1855, "summary": "s"}}]'
+        '[{"model": "timeline.era", "fields": {"slug": "good", "title_en": "Good", '
+        '"start_year": 1855, "summary_en": "s"}}]'
     )
     (tmp_path / "links").mkdir()
     (tmp_path / "links" / "readings.json").write_text(

@@ -74,11 +74,11 @@ def test_statements_reach_2026_on_both_sides(site_content):
 
 def test_no_text_says_grave_visits_were_terminated(site_content):
     texts = [
-        *Statement.objects.values_list("text", flat=True),
-        *Position.objects.values_list("summary", flat=True),
-        *Position.objects.values_list("body", flat=True),
-        *Topic.objects.values_list("introduction", flat=True),
-        *StatusItem.objects.values_list("text", flat=True),
+        *Statement.objects.values_list("text_en", flat=True),
+        *Position.objects.values_list("summary_en", flat=True),
+        *Position.objects.values_list("body_en", flat=True),
+        *Topic.objects.values_list("introduction_en", flat=True),
+        *StatusItem.objects.values_list("text_en", flat=True),
     ]
     # "grave visits ... terminated" or "terminated ... grave visits", a few words apart.
     near = r"\W+(?:\w+\W+){0,8}?"
@@ -105,9 +105,9 @@ def test_grave_visits_are_described_as_a_separate_arrangement(site_content):
 
 def test_no_text_is_out_of_date(site_content):
     texts = [
-        *Topic.objects.values_list("introduction", flat=True),
-        *Position.objects.values_list("body", flat=True),
-        *Position.objects.values_list("summary", flat=True),
+        *Topic.objects.values_list("introduction_en", flat=True),
+        *Position.objects.values_list("body_en", flat=True),
+        *Position.objects.values_list("summary_en", flat=True),
     ]
     assert [text for text in texts if "end of 2025" in text] == []
 
@@ -118,7 +118,7 @@ def test_the_1956_declaration_is_not_read_from_an_english_authentic_text(
     texts = [
         Topic.objects.get(slug="joint-declaration-1956").introduction,
         *Position.objects.filter(topic__slug="joint-declaration-1956").values_list(
-            "body", flat=True
+            "body_en", flat=True
         ),
     ]
     assert not any(

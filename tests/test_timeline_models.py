@@ -91,9 +91,9 @@ def test_body_is_rendered_for_raw_fixture_loads(tmp_path):
     make_era(slug="era-one")
     fixture = tmp_path / "one.json"
     fixture.write_text(
-        '[{"model": "timeline.event", "fields": {"slug": "e", "title": "E", '
-        '"date": "1956-10-19", "era": ["era-one"], "summary": "s", '
-        '"body": "A [link](https://example.org)", "status": "published"}}]'
+        '[{"model": "timeline.event", "fields": {"slug": "e", "title_en": "E", '
+        '"date": "1956-10-19", "era": ["era-one"], "summary_en": "s", '
+        '"body_en": "A [link](https://example.org)", "status": "published"}}]'
     )
     call_command("loaddata", str(fixture), verbosity=0)
 

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import and_, or_
 
-from django.db.models import Q
-
-from editorial.pagecache import content_version
+from django.core.cache import cache
+from django.db.models import Q, Value
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
@@ -82,37 +81,53 @@ def person_spellings(names):
     return frozenset(spelling for spelling in spellings if len(spelling) > 1)
 
 
-_name_groups = {}
+NAMES_KEY = "timeline:name-groups"
 
 
 def name_groups():
-    """Every name's spellings, one frozenset per island, person and place; read from
-    the database once per content version."""
+    """Every name's spellings, one frozenset per island, person and place: read in
+    one query and kept in the shared cache until an island or a person changes."""
+    groups = cache.get(NAMES_KEY)
+    if groups is None:
+        groups = read_name_groups()
+        cache.set(NAMES_KEY, groups, timeout=None)
+    return groups
+
+
+def forget_name_groups(sender, **kwargs):
+    cache.delete(NAMES_KEY)
+
+
+def read_name_groups():
     from .models import Island, Person
 
-    version = content_version()
-    if version not in _name_groups:
-        groups = [frozenset(spellings) for spellings in PLACE_NAMES]
-        for island in Island.objects.all():
+    islands = (
+        Island.objects.order_by()
+        .annotate(kind=Value("island"))
+        .values_list("kind", "name_ja", "name_ja_native", "name_ru", "name_ru_native")
+    )
+    people = (
+        Person.objects.order_by()
+        .annotate(kind=Value("person"))
+        .values_list("kind", "name_en", "name_ja", "name_ru", "native_name")
+    )
+    groups = [frozenset(spellings) for spellings in PLACE_NAMES]
+    for kind, *names in islands.union(people, all=True):
+        if kind == "island":
             groups.append(
                 frozenset(
-                    {
-                        island.name_ja,
-                        without_island_suffix(island.name_ja_native),
-                        island.name_ru,
-                        island.name_ru_native,
-                    }
+                    name
+                    for name in (
+                        *names[:1],
+                        without_island_suffix(names[1]),
+                        *names[2:],
+                    )
+                    if name
                 )
             )
-        for person in Person.objects.all():
-            groups.append(
-                person_spellings(
-                    [person.name_en, person.name_ja, person.name_ru, person.native_name]
-                )
-            )
-        _name_groups.clear()
-        _name_groups[version] = groups
-    return _name_groups[version]
+        else:
+            groups.append(person_spellings(names))
+    return groups
 
 
 def spells(word, spelling):
@@ -168,8 +183,10 @@ class Query:
 
     @property
     def spellings(self):
-        """Every spelling that a found word stands for, to highlight."""
-        return tuple(spelling for word in self.words for spelling in alternatives(word))
+        """The words and every spelling each stands for, to highlight."""
+        return tuple(
+            spelling for word in self.words for spelling in (word, *alternatives(word))
+        )
 
     @property
     def pattern(self):
