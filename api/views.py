@@ -219,7 +219,7 @@ def datapackage(request):
         "description": "Events, statements and sources of the Japan–Russia dispute "
         "over the islands Japan calls the Northern Territories and Russia the "
         "Southern Kurils, as published on the site.",
-        "homepage": absolute(reverse("api:data")),
+        "homepage": absolute(reverse("data")),
         "version": data_version(),
         "created": timezone.now().replace(microsecond=0).isoformat(),
         "licenses": [LICENCE],
@@ -267,7 +267,7 @@ def bulk(request):
         "version": data_version(),
         "generated": timezone.now().replace(microsecond=0).isoformat(),
         "licence": {**LICENCE, "note": LICENCE_NOTE},
-        "codebook": absolute(reverse("api:data")),
+        "codebook": absolute(reverse("data")),
         **{
             name: serializer(rows(), many=True, context=context).data
             for name, rows, serializer in BULK
