@@ -26,6 +26,7 @@ from django.db import connection
 from django.db.models import Case, Count, F, Q, QuerySet, Value, When, Window
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from documents.models import Article, Document
 from positions.models import Position, Statement
@@ -130,7 +131,7 @@ class ResultType:
 RESULT_TYPES = [
     ResultType(
         key="event",
-        label="Events",
+        label=_("Events"),
         queryset=lambda: Event.objects.published().for_list(),
         fields={"title": "A", "summary": "B", "body": "C"},
         excerpt_fields=("summary", "body"),
@@ -139,7 +140,7 @@ RESULT_TYPES = [
     ),
     ResultType(
         key="document",
-        label="Documents",
+        label=_("Documents"),
         queryset=lambda: Document.objects.published(),
         fields={
             "title": "A",
@@ -154,7 +155,7 @@ RESULT_TYPES = [
     ),
     ResultType(
         key="article",
-        label="Articles of documents",
+        label=_("Articles of documents"),
         queryset=lambda: Article.objects.published().select_related("document"),
         fields={"label": "A", "document__title": "A", "summary": "B"},
         excerpt_fields=("summary",),
@@ -163,7 +164,7 @@ RESULT_TYPES = [
     ),
     ResultType(
         key="position",
-        label="Positions",
+        label=_("Positions"),
         queryset=lambda: Position.objects.published().select_related(
             "country", "topic"
         ),
@@ -183,7 +184,7 @@ RESULT_TYPES = [
     ),
     ResultType(
         key="statement",
-        label="Statements",
+        label=_("Statements"),
         queryset=lambda: Statement.objects.published().for_display(),
         fields={
             "text": "A",
@@ -198,7 +199,7 @@ RESULT_TYPES = [
     ),
     ResultType(
         key="source",
-        label="Sources",
+        label=_("Sources"),
         queryset=cited_sources,
         fields={"title": "A", "author": "B", "publisher": "C", "note": "C"},
         excerpt_fields=("note",),
@@ -207,7 +208,7 @@ RESULT_TYPES = [
     ),
     ResultType(
         key="island",
-        label="Islands",
+        label=_("Islands"),
         queryset=Island.objects.public,
         fields={
             "name_ja": "A",
