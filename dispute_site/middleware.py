@@ -109,12 +109,14 @@ class SiteLocaleMiddleware(LocaleMiddleware):
             return None
         language = translation.get_language_from_request(request)
         language_path = f"/{language}{request.path_info}"
-        path_valid = is_valid_path(language_path, urlconf)
-        needs_slash = not path_valid and (
-            settings.APPEND_SLASH
-            and not language_path.endswith("/")
-            and is_valid_path(f"{language_path}/", urlconf)
-        )
+        # The prefix pattern matches the active language's prefix only.
+        with translation.override(language):
+            path_valid = is_valid_path(language_path, urlconf)
+            needs_slash = not path_valid and (
+                settings.APPEND_SLASH
+                and not language_path.endswith("/")
+                and is_valid_path(f"{language_path}/", urlconf)
+            )
         if not (path_valid or needs_slash):
             return None
         script_prefix = get_script_prefix()
