@@ -7,7 +7,7 @@ from .conftest import screenshot
 pytestmark = pytest.mark.browser
 
 PAGES = {
-    "home": "/",
+    "home": "/en/",
     "timeline": "/en/timeline/",
     "event": "/en/timeline/treaty-of-shimoda/",
     "era": "/en/eras/treaties-and-war/",
