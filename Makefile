@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.requirements-installed
 
-.PHONY: run test test-fast lint format setup serve clean superuser editor
+.PHONY: run test test-fast lint format setup serve clean superuser editor messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,14 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# The interface's catalogs: gather every string into locale/ja and locale/ru, then
+# compile them (the .mo files are committed, so `make run` needs no gettext). Needs
+# GNU gettext (apt-get install gettext).
+MAKEMESSAGES_IGNORE := -i ".venv/*" -i "staticfiles/*" -i "node_modules/*" -i "test-artifacts/*" -i "bench/*" -i "tests/*"
+messages: $(STAMP)
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages -l ja -l ru $(MAKEMESSAGES_IGNORE)
+	DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages -l ja -l ru
 
 # Production-like serving: gunicorn + WhiteNoise, DEBUG off. Threads, so that a slow
 # request (a login's password hashing) never holds a whole worker away from readers.

@@ -198,7 +198,7 @@ def dataset(modified):
         "description": "Every published event, statement and source of the site, "
         "as CSV tables with a codebook, as one JSON file and through a read-only "
         "JSON API.",
-        "url": absolute(reverse("api:data")),
+        "url": absolute(reverse("data")),
         "license": LICENCE["path"],
         "isAccessibleForFree": True,
         "creator": site_organisation(),
@@ -240,5 +240,5 @@ def dataset(modified):
         data["dateModified"] = modified.isoformat()
     return [
         data,
-        breadcrumbs(("Open data", reverse("api:data"))),
+        breadcrumbs(("Open data", reverse("data"))),
     ]

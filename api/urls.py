@@ -17,7 +17,8 @@ api_v1 = [
     path("cite/<slug:kind>/<slug:slug>.<slug:extension>", views.cite, name="cite"),
     path("", include(views.router.urls)),
 ]
+# The open data page, a reader's page, is in the site's language-prefixed addresses
+# (dispute_site/urls.py, named "data").
 urlpatterns = [
-    path("data/", views.data_page, name="data"),
     path("api/v1/", include(api_v1)),
 ]

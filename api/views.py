@@ -260,7 +260,7 @@ def datapackage(request):
         "Japan–Russia dispute "
         "over the islands Japan calls the Northern Territories and Russia the "
         "Southern Kurils, as published on the site.",
-        "homepage": absolute(reverse("api:data")),
+        "homepage": absolute(reverse("data")),
         "version": data_version(),
         "created": timezone.now().replace(microsecond=0).isoformat(),
         "licenses": [LICENCE],
@@ -310,7 +310,7 @@ def bulk(request):
         "version": data_version(),
         "generated": timezone.now().replace(microsecond=0).isoformat(),
         "licence": {**LICENCE, "note": LICENCE_NOTE},
-        "codebook": absolute(reverse("api:data")),
+        "codebook": absolute(reverse("data")),
         **{
             name: serializer(rows(), many=True, context=context).data
             for name, rows, serializer in BULK

@@ -3,6 +3,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.utils.translation import gettext
 
 from documents.models import Document
 from editorial.pagecache import cache_for_readers
@@ -15,14 +16,26 @@ def absolute(path):
     return settings.SITE_URL + path
 
 
-class EventFeed(Feed):
-    """Published events, the most recently updated first, so that corrections show."""
+def site_name():
+    return gettext(settings.SITE_NAME)
 
-    title = f"{settings.SITE_NAME}: events"
-    description = (
-        "New and updated events in the timeline of the Japan–Russia dispute over the "
-        "Northern Territories / Southern Kurils."
-    )
+
+class EventFeed(Feed):
+    """Published events, the most recently updated first, so that corrections show.
+
+    One feed per language, under its prefix: titles, descriptions and the feed's
+    language are the reader's (the syndication framework's language is the active
+    one).
+    """
+
+    def title(self):
+        return gettext("%(site)s: events") % {"site": site_name()}
+
+    def description(self):
+        return gettext(
+            "New and updated events in the timeline of the Japan–Russia dispute over "
+            "the Northern Territories / Southern Kurils."
+        )
 
     # Absolute addresses from SITE_URL, as in the canonical links: the syndication
     # framework would otherwise use whatever host the request named.
@@ -57,12 +70,14 @@ class EventFeed(Feed):
         return event.updated_at
 
     def item_categories(self, event):
-        return [event.era.title, event.get_kind_display()]
+        return [event.era.title, str(event.get_kind_display())]
 
 
 class AtomEventFeed(EventFeed):
     feed_type = Atom1Feed
-    subtitle = EventFeed.description
+
+    def subtitle(self):
+        return self.description()
 
     def feed_url(self):
         return absolute(reverse("event_feed_atom"))
@@ -72,11 +87,14 @@ class DocumentFeed(Feed):
     """Published documents, the most recently updated first: a new text or a
     corrected one shows."""
 
-    title = f"{settings.SITE_NAME}: documents"
-    description = (
-        "New and updated treaties and declarations of the Japan–Russia dispute, "
-        "article by article in their languages."
-    )
+    def title(self):
+        return gettext("%(site)s: documents") % {"site": site_name()}
+
+    def description(self):
+        return gettext(
+            "New and updated treaties and declarations of the Japan–Russia dispute, "
+            "article by article in their languages."
+        )
 
     def link(self):
         return absolute(reverse("documents:document_list"))
@@ -103,12 +121,14 @@ class DocumentFeed(Feed):
         return document.updated_at
 
     def item_categories(self, document):
-        return [document.get_kind_display()]
+        return [str(document.get_kind_display())]
 
 
 class AtomDocumentFeed(DocumentFeed):
     feed_type = Atom1Feed
-    subtitle = DocumentFeed.description
+
+    def subtitle(self):
+        return self.description()
 
     def feed_url(self):
         return absolute(reverse("document_feed_atom"))

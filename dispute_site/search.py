@@ -25,6 +25,7 @@ from django.db import connection
 from django.db.models import Case, Count, F, Q, QuerySet, Value, When, Window
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from documents.models import Article, Document
 from editorial.translation import (
@@ -108,7 +109,7 @@ class ResultType:
 RESULT_TYPES = [
     ResultType(
         key="event",
-        label="Events",
+        label=_("Events"),
         queryset=lambda: Event.objects.published().for_list(),
         declared_fields={"title": "A", "summary": "B", "body": "C"},
         excerpt_fields=("summary", "body"),
@@ -117,7 +118,7 @@ RESULT_TYPES = [
     ),
     ResultType(
         key="document",
-        label="Documents",
+        label=_("Documents"),
         queryset=lambda: Document.objects.published(),
         declared_fields={"title": "A", "summary": "B", "body": "C"},
         excerpt_fields=("summary", "body"),
@@ -126,7 +127,7 @@ RESULT_TYPES = [
     ),
     ResultType(
         key="article",
-        label="Articles of documents",
+        label=_("Articles of documents"),
         queryset=lambda: Article.objects.published().select_related("document"),
         declared_fields={"label": "A", "document__title": "A", "summary": "B"},
         excerpt_fields=("summary",),
@@ -135,7 +136,7 @@ RESULT_TYPES = [
     ),
     ResultType(
         key="position",
-        label="Positions",
+        label=_("Positions"),
         queryset=lambda: Position.objects.published().select_related(
             "country", "topic"
         ),
@@ -155,7 +156,7 @@ RESULT_TYPES = [
     ),
     ResultType(
         key="statement",
-        label="Statements",
+        label=_("Statements"),
         queryset=lambda: Statement.objects.published().for_display(),
         declared_fields={
             "text": "A",
@@ -171,7 +172,7 @@ RESULT_TYPES = [
     ),
     ResultType(
         key="source",
-        label="Sources",
+        label=_("Sources"),
         queryset=cited_sources,
         declared_fields={"title": "A", "author": "B", "publisher": "C", "note": "C"},
         excerpt_fields=("note",),
@@ -180,7 +181,7 @@ RESULT_TYPES = [
     ),
     ResultType(
         key="island",
-        label="Islands",
+        label=_("Islands"),
         queryset=Island.objects.public,
         declared_fields={
             "name_ja": "A",

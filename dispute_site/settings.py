@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "dispute_site.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions, before CommonMiddleware (whose slash redirect needs the prefix).
+    "dispute_site.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -124,6 +126,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
                 "dispute_site.context_processors.site",
             ],
         },
@@ -183,8 +186,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-gb"
+# Readers' pages are under /en/, /ja/ and /ru/; the admin, the API and the other
+# machine addresses stay unprefixed and in English.
+LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("ja", "日本語"), ("ru", "Русский")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# English keeps the British formats the site has always used (25/10/2006 in the
+# admin's date fields, "19 October 1956" on pages): dispute_site/formats/en.
+FORMAT_MODULE_PATH = ["dispute_site.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

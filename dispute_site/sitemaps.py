@@ -11,11 +11,17 @@ from timeline.models import Country, Era, Event, Island
 
 
 class SiteSitemap(sitemaps.Sitemap):
-    """Addresses on SITE_URL, as in the canonical links and feeds.
+    """Addresses on SITE_URL, as in the canonical links and feeds, in every language
+    with its alternates (hreflang, and x-default for English).
 
     Sections return lists: the paginator would count a queryset with a query of its
-    own, two queries a section where one will do.
+    own, two queries a section where one will do. A section whose item lacks a
+    language narrows get_languages_for_item().
     """
+
+    i18n = True
+    alternates = True
+    x_default = True
 
     @property
     def protocol(self):

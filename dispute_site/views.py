@@ -6,7 +6,9 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, TemplateView
 
 from editorial.pagecache import cache_for_readers
@@ -19,12 +21,12 @@ from .search import search
 from .sources import bibliography
 
 KIND_HEADINGS = {
-    Source.Kind.TREATY: "Treaties and official documents",
-    Source.Kind.GOVERNMENT: "Government publications",
-    Source.Kind.SCHOLARSHIP: "Scholarship",
-    Source.Kind.PRESS: "Press",
-    Source.Kind.REFERENCE: "Reference works",
-    Source.Kind.OTHER: "Other sources",
+    Source.Kind.TREATY: _("Treaties and official documents"),
+    Source.Kind.GOVERNMENT: _("Government publications"),
+    Source.Kind.SCHOLARSHIP: _("Scholarship"),
+    Source.Kind.PRESS: _("Press"),
+    Source.Kind.REFERENCE: _("Reference works"),
+    Source.Kind.OTHER: _("Other sources"),
 }
 
 
@@ -150,10 +152,14 @@ class AboutView(TemplateView):
 
 def robots_txt(request):
     sitemap_url = settings.SITE_URL + reverse("django.contrib.sitemaps.views.sitemap")
+    searches = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            searches.append(f"Disallow: {reverse('search')}")
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /search/",
+        *searches,
         f"Sitemap: {sitemap_url}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

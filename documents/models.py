@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from editorial.models import (
@@ -17,11 +18,11 @@ from timeline.models import Country, Event, Person, Source
 
 
 class Language(models.TextChoices):
-    JAPANESE = "ja", "Japanese"
-    RUSSIAN = "ru", "Russian"
-    ENGLISH = "en", "English"
-    FRENCH = "fr", "French"
-    SPANISH = "es", "Spanish"
+    JAPANESE = "ja", _("Japanese")
+    RUSSIAN = "ru", _("Russian")
+    ENGLISH = "en", _("English")
+    FRENCH = "fr", _("French")
+    SPANISH = "es", _("Spanish")
 
 
 # The order in which a document's languages are shown after its authentic ones.
@@ -68,12 +69,12 @@ class DocumentManager(SlugManager.from_queryset(DocumentQuerySet)):
 
 class Document(Publishable, MarkdownBody):
     class Kind(models.TextChoices):
-        TREATY = "treaty", "Treaty"
-        AGREEMENT = "agreement", "Agreement"
-        DECLARATION = "declaration", "Declaration"
-        COMMUNIQUE = "communique", "Joint communiqué or statement"
-        MEMORANDUM = "memorandum", "Memorandum or note"
-        STATUTE = "statute", "Constitution or statute"
+        TREATY = "treaty", _("Treaty")
+        AGREEMENT = "agreement", _("Agreement")
+        DECLARATION = "declaration", _("Declaration")
+        COMMUNIQUE = "communique", _("Joint communiqué or statement")
+        MEMORANDUM = "memorandum", _("Memorandum or note")
+        STATUTE = "statute", _("Constitution or statute")
 
     title = translated(
         models.CharField(
@@ -307,15 +308,15 @@ class ArticleTextManager(models.Manager):
 
 class ArticleText(models.Model):
     class Authenticity(models.TextChoices):
-        AUTHENTIC = "authentic", "Authentic text"
-        ORIGINAL = "original", "Original text (whether authentic is not verified)"
-        OFFICIAL = "official", "Official translation"
-        UNOFFICIAL = "unofficial", "Unofficial translation"
+        AUTHENTIC = "authentic", _("Authentic text")
+        ORIGINAL = "original", _("Original text (whether authentic is not verified)")
+        OFFICIAL = "official", _("Official translation")
+        UNOFFICIAL = "unofficial", _("Unofficial translation")
 
     class Verification(models.TextChoices):
-        FULL = "full", "Verbatim: the whole clause"
-        EXCERPT = "excerpt", "Verbatim excerpt: omissions marked …"
-        NOT_VERIFIED = "not-verified", "Not verified here: no text, a link to it"
+        FULL = "full", _("Verbatim: the whole clause")
+        EXCERPT = "excerpt", _("Verbatim excerpt: omissions marked …")
+        NOT_VERIFIED = "not-verified", _("Not verified here: no text, a link to it")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="texts")
     language = models.CharField(max_length=5, choices=Language.choices)

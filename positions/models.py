@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from documents.models import Article
@@ -198,21 +199,21 @@ class StatementManager(models.Manager.from_queryset(StatementQuerySet)):
 
 
 class OriginalLanguage(models.TextChoices):
-    JAPANESE = "ja", "Japanese"
-    RUSSIAN = "ru", "Russian"
-    ENGLISH = "en", "English"
-    OTHER = "other", "Other"
+    JAPANESE = "ja", _("Japanese")
+    RUSSIAN = "ru", _("Russian")
+    ENGLISH = "en", _("English")
+    OTHER = "other", _("Other")
 
 
 class Statement(models.Model):
     class Kind(models.TextChoices):
-        TREATY = "treaty", "Treaty or agreement text"
-        OFFICIAL = "official", "Official statement"
-        SPEECH = "speech", "Speech"
-        INTERVIEW = "interview", "Interview or press conference"
-        LEGISLATION = "legislation", "Legislation or resolution"
-        DIPLOMATIC = "diplomatic", "Diplomatic note or memorandum"
-        OTHER = "other", "Other"
+        TREATY = "treaty", _("Treaty or agreement text")
+        OFFICIAL = "official", _("Official statement")
+        SPEECH = "speech", _("Speech")
+        INTERVIEW = "interview", _("Interview or press conference")
+        LEGISLATION = "legislation", _("Legislation or resolution")
+        DIPLOMATIC = "diplomatic", _("Diplomatic note or memorandum")
+        OTHER = "other", _("Other")
 
     position = models.ForeignKey(
         Position, on_delete=models.CASCADE, related_name="statements"

@@ -114,7 +114,7 @@ def test_an_event_links_to_its_era_people_islands_and_sources(client, api_world)
     assert item["citations"][0]["source"] == (
         "http://testserver/api/v1/sources/joint-declaration-text/"
     )
-    assert item["page"] == "http://testserver/timeline/joint-declaration/"
+    assert item["page"] == "http://testserver/en/timeline/joint-declaration/"
     followed = client.get(item["era"].removeprefix("http://testserver"))
     assert followed.json()["slug"] == "cold-war"
 
@@ -347,5 +347,5 @@ def test_a_shared_redis_cache_serves_and_invalidates_the_api(client):
 @override_settings(CACHE_MIDDLEWARE_SECONDS=600)
 def test_the_data_page_is_cached_like_a_page(client):
     make_event()
-    assert client.get("/data/")["X-Page-Cache"] == "miss"
-    assert client.get("/data/")["X-Page-Cache"] == "hit"
+    assert client.get("/en/data/")["X-Page-Cache"] == "miss"
+    assert client.get("/en/data/")["X-Page-Cache"] == "hit"

@@ -51,7 +51,7 @@ EVENT_URLS = [
     "/api/v1/sources.csv",
     "/api/v1/all.json",
     "/api/v1/datapackage.json",
-    "/data/",
+    "/en/data/",
 ]
 
 

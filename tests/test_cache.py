@@ -56,7 +56,7 @@ def test_logged_in_users_and_errors_are_never_cached(client, admin_client):
     make_event()
     admin_client.get(reverse("timeline:event_list"))
     assert "X-Page-Cache" not in admin_client.get(reverse("timeline:event_list"))
-    assert "X-Page-Cache" not in client.get("/timeline/no-such-event/")
+    assert "X-Page-Cache" not in client.get("/en/timeline/no-such-event/")
     bad_filter = client.get(reverse("timeline:event_list"), {"era": "x"})
     assert "X-Page-Cache" not in bad_filter
 
@@ -92,8 +92,8 @@ def test_a_cache_miss_adds_no_queries_once_the_schedule_is_known(
 
 def test_search_results_are_not_cached(client):
     make_event(title="Tokyo Declaration")
-    client.get("/search/", {"q": "Tokyo"})
-    assert "X-Page-Cache" not in client.get("/search/", {"q": "Tokyo"})
+    client.get("/en/search/", {"q": "Tokyo"})
+    assert "X-Page-Cache" not in client.get("/en/search/", {"q": "Tokyo"})
 
 
 def redis_url():
@@ -188,25 +188,25 @@ def test_changes_outside_web_requests_invalidate_the_cache():
 @override_settings(CACHE_MIDDLEWARE_SECONDS=600)
 def test_unknown_parameters_and_free_text_are_not_cached(client):
     make_event()
-    assert client.get("/timeline/", {"era": "x"}).get("X-Page-Cache") is None
+    assert client.get("/en/timeline/", {"era": "x"}).get("X-Page-Cache") is None
     # Tracking parameters are ignored: the plain page, from the cache.
-    assert client.get("/timeline/?utm_source=x")["X-Page-Cache"] == "miss"
-    assert client.get("/timeline/?fbclid=y")["X-Page-Cache"] == "hit"
-    assert client.get("/timeline/", {"q": "tokyo"}).get("X-Page-Cache") is None
-    assert client.get("/timeline/", {"order": "newest"})["X-Page-Cache"] == "miss"
+    assert client.get("/en/timeline/?utm_source=x")["X-Page-Cache"] == "miss"
+    assert client.get("/en/timeline/?fbclid=y")["X-Page-Cache"] == "hit"
+    assert client.get("/en/timeline/", {"q": "tokyo"}).get("X-Page-Cache") is None
+    assert client.get("/en/timeline/", {"order": "newest"})["X-Page-Cache"] == "miss"
 
 
 @pytest.mark.parametrize(
     "path",
     [
-        "/about/?era=x",  # a parameter the about page does not declare
+        "/en/about/?era=x",  # a parameter the about page does not declare
         "/?page=2",
-        "/timeline/?page=01",  # a second spelling of page 1
-        "/timeline/?era=a&era=b",  # a parameter given twice
-        "/timeline/?page=abc",
-        "/timeline/?year_from=01956",  # leading zeros: endless spellings of a year
-        "/timeline/?year_from=+1956",
-        "/timeline/?era=%20x",
+        "/en/timeline/?page=01",  # a second spelling of page 1
+        "/en/timeline/?era=a&era=b",  # a parameter given twice
+        "/en/timeline/?page=abc",
+        "/en/timeline/?year_from=01956",  # leading zeros: endless spellings of a year
+        "/en/timeline/?year_from=+1956",
+        "/en/timeline/?era=%20x",
     ],
 )
 def test_only_parameters_a_view_declares_are_stored(client, path):
@@ -216,26 +216,29 @@ def test_only_parameters_a_view_declares_are_stored(client, path):
 
 def test_a_valid_filter_value_is_stored_and_a_rejected_one_is_not(client):
     event = make_event()
-    assert client.get("/timeline/", {"era": event.era.slug})["X-Page-Cache"] == "miss"
-    assert client.get("/timeline/", {"era": event.era.slug})["X-Page-Cache"] == "hit"
-    assert client.get("/timeline/", {"kind": "no-such-kind"}).status_code == 400
     assert (
-        client.get("/timeline/", {"kind": "no-such-kind"}).get("X-Page-Cache") is None
+        client.get("/en/timeline/", {"era": event.era.slug})["X-Page-Cache"] == "miss"
+    )
+    assert client.get("/en/timeline/", {"era": event.era.slug})["X-Page-Cache"] == "hit"
+    assert client.get("/en/timeline/", {"kind": "no-such-kind"}).status_code == 400
+    assert (
+        client.get("/en/timeline/", {"kind": "no-such-kind"}).get("X-Page-Cache")
+        is None
     )
 
 
 def test_every_reader_page_declares_its_caching_and_the_admin_does_not(client):
     event = make_event()
     for url in [
-        "/",
-        "/about/",
-        "/sources/",
-        "/timeline/",
+        "/en/",
+        "/en/about/",
+        "/en/sources/",
+        "/en/timeline/",
         event.get_absolute_url(),
         event.era.get_absolute_url(),
-        "/islands/",
-        "/positions/",
-        "/feeds/events/",
+        "/en/islands/",
+        "/en/positions/",
+        "/en/feeds/events/",
         "/sitemap.xml",
     ]:
         assert client.get(url)["X-Page-Cache"] == "miss", url

@@ -32,7 +32,7 @@ def styles(obj, title, updated=MODIFIED):
 
 def test_an_event_page_in_chicago_apa_and_mla(shimoda):
     cited = styles(shimoda, "Treaty of Shimoda")
-    url = "http://127.0.0.1:8000/timeline/treaty-of-shimoda/"
+    url = "http://127.0.0.1:8000/en/timeline/treaty-of-shimoda/"
     assert cited["chicago"][1] == (
         f"“Treaty of Shimoda.” {SITE}. Last modified March 9, 2026. {url}."
     )
@@ -42,7 +42,7 @@ def test_an_event_page_in_chicago_apa_and_mla(shimoda):
     )
     assert cited["mla"][1] == (
         f"“Treaty of Shimoda.” {SITE}, 9 Mar. 2026, "
-        "127.0.0.1:8000/timeline/treaty-of-shimoda/. Accessed 1 Dec. 2026."
+        "127.0.0.1:8000/en/timeline/treaty-of-shimoda/. Accessed 1 Dec. 2026."
     )
     assert cited["mla"][0].startswith(f"“Treaty of Shimoda.” <i>{SITE}</i>, 9 Mar.")
 
@@ -51,7 +51,7 @@ def test_a_question_keeps_its_own_mark_and_september_is_sept():
     topic = make_topic(slug="who-holds-them", title="Who holds the islands?")
     updated = datetime.datetime(2026, 9, 30, 23, 0, tzinfo=datetime.UTC)
     cited = styles(topic, topic.title, updated)
-    url = "http://127.0.0.1:8000/positions/who-holds-them/"
+    url = "http://127.0.0.1:8000/en/positions/who-holds-them/"
     assert cited["chicago"][1] == (
         f"“Who holds the islands?” {SITE}. Last modified September 30, 2026. {url}."
     )
@@ -60,7 +60,7 @@ def test_a_question_keeps_its_own_mark_and_september_is_sept():
     )
     assert cited["mla"][1] == (
         f"“Who holds the islands?” {SITE}, 30 Sept. 2026, "
-        "127.0.0.1:8000/positions/who-holds-them/. Accessed 1 Dec. 2026."
+        "127.0.0.1:8000/en/positions/who-holds-them/. Accessed 1 Dec. 2026."
     )
 
 
@@ -165,7 +165,7 @@ def test_a_source_cited_by_a_published_event_downloads(
 def test_event_and_topic_pages_download_as_csl_json(client, shimoda):
     data = client.get("/api/v1/cite/events/treaty-of-shimoda.json").json()
     assert data[0]["type"] == "webpage"
-    assert data[0]["URL"] == "http://127.0.0.1:8000/timeline/treaty-of-shimoda/"
+    assert data[0]["URL"] == "http://127.0.0.1:8000/en/timeline/treaty-of-shimoda/"
     position = make_position()
     data = client.get(f"/api/v1/cite/topics/{position.topic.slug}.json").json()
     assert data[0]["title"] == position.topic.title

@@ -164,5 +164,5 @@ def test_a_signing_event_links_to_its_document_and_anchors(shipped_content, clie
     html = client.get(
         reverse("timeline:event_detail", args=["joint-declaration-1956"])
     ).content.decode()
-    assert 'href="/documents/joint-declaration-1956/"' in html
-    assert 'href="/documents/joint-declaration-1956/#article-9"' in html
+    assert 'href="/en/documents/joint-declaration-1956/"' in html
+    assert 'href="/en/documents/joint-declaration-1956/#article-9"' in html

@@ -92,7 +92,9 @@ def test_an_article_links_to_its_anchor():
     article = make_article(
         document=make_document(slug="joint-declaration-1956"), slug="article-9"
     )
-    assert article.get_absolute_url() == "/documents/joint-declaration-1956/#article-9"
+    assert (
+        article.get_absolute_url() == "/en/documents/joint-declaration-1956/#article-9"
+    )
 
 
 @pytest.mark.parametrize(

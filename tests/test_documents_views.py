@@ -251,10 +251,10 @@ def test_sitemap_and_feeds_list_the_published_documents(client, declaration):
 @pytest.mark.parametrize(
     "path",
     [
-        "/documents/atlantis/",
-        "/documents/%00/",
-        "/documents/%F0%9F%92%A5/",
-        "/documents/joint-declaration-1956/../../admin/",
+        "/en/documents/atlantis/",
+        "/en/documents/%00/",
+        "/en/documents/%F0%9F%92%A5/",
+        "/en/documents/joint-declaration-1956/../../admin/",
     ],
 )
 def test_bad_addresses_are_not_found(client, declaration, path):

@@ -56,13 +56,13 @@ def test_rss_feed_lists_published_events_most_recently_updated_first(client, eve
     response, rss = get_xml(client, reverse("event_feed"))
     assert response["Content-Type"].startswith("application/rss+xml")
     channel = rss.find("channel")
-    assert channel.findtext("link") == SITE + "/timeline/"
+    assert channel.findtext("link") == SITE + "/en/timeline/"
     items = channel.findall("item")
     assert [item.findtext("title") for item in items] == [
         "Irkutsk Statement (19 October 1956)",
         "Tokyo Declaration (19 October 1956)",
     ]
-    assert items[0].findtext("link") == SITE + "/timeline/irkutsk-statement/"
+    assert items[0].findtext("link") == SITE + "/en/timeline/irkutsk-statement/"
     assert items[0].findtext("description") == "Something happened."
     assert "Post Soviet" in [c.text for c in items[0].findall("category")]
     assert b"Secret draft" not in response.content
@@ -75,7 +75,7 @@ def test_atom_feed_lists_published_events_with_update_times(client, events):
     assert response["Content-Type"].startswith("application/atom+xml")
     assert atom.tag == f"{ATOM}feed"
     links = {link.get("rel"): link.get("href") for link in atom.findall(f"{ATOM}link")}
-    assert links["self"] == SITE + "/feeds/events/atom/"
+    assert links["self"] == SITE + "/en/feeds/events/atom/"
     entries = atom.findall(f"{ATOM}entry")
     assert [entry.findtext(f"{ATOM}id") for entry in entries] == [
         SITE + newer.get_absolute_url(),
@@ -108,18 +108,18 @@ def test_sitemap_lists_public_pages_only(client, events):
     response, locations = sitemap_locations(client)
     assert response["Content-Type"].startswith("application/xml")
     for path in [
-        "/",
-        "/timeline/",
-        "/sources/",
-        "/positions/",
-        "/islands/",
+        "/en/",
+        "/en/timeline/",
+        "/en/sources/",
+        "/en/positions/",
+        "/en/islands/",
         older.get_absolute_url(),
         newer.get_absolute_url(),
         older.era.get_absolute_url(),
     ]:
         assert SITE + path in locations
     assert not any("secret-draft" in loc or "scheduled" in loc for loc in locations)
-    assert not any("/search/" in loc or "/admin/" in loc for loc in locations)
+    assert not any("/en/search/" in loc or "/admin/" in loc for loc in locations)
     assert len(locations) == len(set(locations))
 
 
@@ -159,8 +159,8 @@ def test_sitemap_lists_topics_and_countries_with_published_positions(client, db)
     make_position(country=russia, topic=unfinished, status=Status.DRAFT)
 
     _, locations = sitemap_locations(client)
-    assert SITE + "/positions/legal-basis/" in locations
-    assert SITE + "/positions/countries/japan/" in locations
+    assert SITE + "/en/positions/legal-basis/" in locations
+    assert SITE + "/en/positions/countries/japan/" in locations
     assert not any("unfinished" in loc or "russia" in loc for loc in locations)
 
 
@@ -168,7 +168,7 @@ def test_sitemap_lists_the_islands(client, db):
     island = make_island(slug="shikotan")
     _, locations = sitemap_locations(client)
     assert SITE + island.get_absolute_url() in locations
-    assert SITE + "/islands/shikotan/" in locations
+    assert SITE + "/en/islands/shikotan/" in locations
 
 
 def test_robots_txt_points_to_the_sitemap(client):
@@ -187,12 +187,12 @@ def test_favicon_ico_leads_to_the_site_icon(client):
 
 
 def test_the_about_page_explains_names_and_sources(client):
-    response = client.get("/about/")
+    response = client.get("/en/about/")
     assert response.status_code == 200
     content = response.content.decode()
     assert "Northern Territories" in content and "Southern Kurils" in content
-    assert 'href="/sources/"' in content
-    assert "/about/" in client.get("/sitemap.xml").content.decode()
+    assert 'href="/en/sources/"' in content
+    assert "/en/about/" in client.get("/sitemap.xml").content.decode()
 
 
 @pytest.mark.parametrize("feed", ["event_feed", "event_feed_atom"])

@@ -11,27 +11,27 @@ pytestmark = pytest.mark.django_db
 def test_the_filter_fields_follow_the_content_and_the_choice(client):
     era = make_era(slug="cold-war", title="Cold War")
     make_event(era=era)
-    page = client.get("/timeline/").content.decode()
+    page = client.get("/en/timeline/").content.decode()
     assert "Cold War" in page
     era.title = "The Cold War"
     era.save()
-    page = client.get("/timeline/").content.decode()
+    page = client.get("/en/timeline/").content.decode()
     # A new content version: the menu shows the new title at once.
     assert "The Cold War" in page
-    chosen = client.get("/timeline/", {"era": "cold-war"}).content.decode()
+    chosen = client.get("/en/timeline/", {"era": "cold-war"}).content.decode()
     assert '<option value="cold-war" selected>' in chosen
     assert (
         '<option value="cold-war" selected>'
-        not in client.get("/timeline/").content.decode()
+        not in client.get("/en/timeline/").content.decode()
     )
 
 
 def test_free_text_and_errors_are_rendered_afresh(client):
     make_event()
-    first = client.get("/timeline/", {"q": "first words"}).content.decode()
-    second = client.get("/timeline/", {"q": "other words"}).content.decode()
+    first = client.get("/en/timeline/", {"q": "first words"}).content.decode()
+    second = client.get("/en/timeline/", {"q": "other words"}).content.decode()
     assert 'value="first words"' in first and 'value="other words"' in second
-    bad = client.get("/timeline/", {"year_from": "abc"})
+    bad = client.get("/en/timeline/", {"year_from": "abc"})
     assert bad.status_code == 400
     assert "has-error" in bad.content.decode()
 
@@ -41,6 +41,6 @@ def test_with_the_page_cache_on_the_version_is_read_once(
     client, django_assert_max_num_queries
 ):
     make_event()
-    client.get("/timeline/?order=newest")
+    client.get("/en/timeline/?order=newest")
     with django_assert_max_num_queries(10):
-        client.get("/timeline/")
+        client.get("/en/timeline/")

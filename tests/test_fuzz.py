@@ -59,20 +59,20 @@ def public_paths(db):
     statement = make_statement(position=make_position())
     position = statement.position
     return [
-        "/",
-        "/timeline/",
+        "/en/",
+        "/en/timeline/",
         event.get_absolute_url(),
         event.era.get_absolute_url(),
-        "/islands/",
+        "/en/islands/",
         island.get_absolute_url(),
-        "/positions/",
+        "/en/positions/",
         position.topic.get_absolute_url(),
-        f"/positions/countries/{position.country.slug}/",
-        "/sources/",
-        "/search/",
-        "/about/",
-        "/feeds/events/",
-        "/feeds/events/atom/",
+        f"/en/positions/countries/{position.country.slug}/",
+        "/en/sources/",
+        "/en/search/",
+        "/en/about/",
+        "/en/feeds/events/",
+        "/en/feeds/events/atom/",
         "/sitemap.xml",
     ]
 

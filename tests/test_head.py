@@ -56,13 +56,13 @@ def test_event_page_head(client, event):
     parsed = head(client, event.get_absolute_url() + "?utm_source=x&fbclid=y")
     canonical = [link for link in parsed.links if link.get("rel") == "canonical"]
     assert canonical == [
-        {"rel": "canonical", "href": SITE + "/timeline/tokyo-declaration/"}
+        {"rel": "canonical", "href": SITE + "/en/timeline/tokyo-declaration/"}
     ]
     summary = "Yeltsin and Hosokawa name all four islands & agree to talk."
     assert parsed.meta["description"] == summary
     assert parsed.meta["og:description"] == summary
     assert parsed.meta["og:title"].startswith("Tokyo Declaration (19 October 1956)")
-    assert parsed.meta["og:url"] == SITE + "/timeline/tokyo-declaration/"
+    assert parsed.meta["og:url"] == SITE + "/en/timeline/tokyo-declaration/"
     assert parsed.meta["og:type"] == "article"
     assert parsed.meta["og:site_name"] == (
         "Northern Territories / Southern Kurils: the dispute"
@@ -71,7 +71,14 @@ def test_event_page_head(client, event):
 
 @pytest.mark.parametrize(
     "url",
-    ["/", "/timeline/", "/islands/", "/positions/", "/sources/", "/search/?q=Shikotan"],
+    [
+        "/en/",
+        "/en/timeline/",
+        "/en/islands/",
+        "/en/positions/",
+        "/en/sources/",
+        "/en/search/?q=Shikotan",
+    ],
     ids=str,
 )
 def test_every_page_has_the_discovery_tags(client, event, url):
@@ -84,7 +91,8 @@ def test_every_page_has_the_discovery_tags(client, event, url):
     feeds = {
         link["type"]: link["href"]
         for link in parsed.links
-        if link["rel"] == "alternate"
+        # The other alternates are the page in each language (tests/test_i18n.py).
+        if link["rel"] == "alternate" and "hreflang" not in link
     }
     assert feeds == {
         "application/rss+xml": reverse("event_feed"),
@@ -93,19 +101,21 @@ def test_every_page_has_the_discovery_tags(client, event, url):
 
 
 def test_search_results_are_not_indexed(client, event):
-    assert head(client, "/search/?q=Tokyo").meta["robots"] == "noindex"
-    assert "robots" not in head(client, "/timeline/").meta
+    assert head(client, "/en/search/?q=Tokyo").meta["robots"] == "noindex"
+    assert "robots" not in head(client, "/en/timeline/").meta
 
 
 @override_settings(SITE_URL="https://kurils.example")
 def test_canonical_url_follows_the_site_url_setting(client, event):
     parsed = head(client, event.get_absolute_url())
-    assert parsed.meta["og:url"] == "https://kurils.example/timeline/tokyo-declaration/"
+    assert (
+        parsed.meta["og:url"] == "https://kurils.example/en/timeline/tokyo-declaration/"
+    )
 
 
 def test_og_title_is_escaped_like_the_title(client):
     make_event(slug="quoted", title='The "two islands" <first> approach')
-    html = client.get("/timeline/quoted/").content.decode()
+    html = client.get("/en/timeline/quoted/").content.decode()
     match = re.search(r'<meta property="og:title" content="([^"]*)">', html)
     assert match.group(1).startswith(
         "The &quot;two islands&quot; &lt;first&gt; approach"
@@ -113,8 +123,8 @@ def test_og_title_is_escaped_like_the_title(client):
 
 
 def test_header_has_a_labelled_search_form(client):
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
     assert 'role="search"' in html
     assert '<label for="site-search-q"' in html
-    assert 'action="/search/"' in html
-    assert 'href="/sources/"' in html
+    assert 'action="/en/search/"' in html
+    assert 'href="/en/sources/"' in html

@@ -26,7 +26,7 @@ def http_cache_on():
 
 def test_every_public_page_answers_conditional_requests(site_content, client):
     paths = sitemap_paths(client)
-    paths += ["/feeds/events/", "/feeds/events/atom/", "/sitemap.xml"]
+    paths += ["/en/feeds/events/", "/en/feeds/events/atom/", "/sitemap.xml"]
     missing, not_304 = [], []
     for path in paths:
         response = client.get(path)
@@ -73,19 +73,19 @@ def test_if_modified_since_is_answered(client):
 
 def test_each_address_has_its_own_etag_and_tracking_parameters_none(client):
     make_event()
-    plain = client.get("/timeline/")["ETag"]
-    assert client.get("/timeline/", {"order": "newest"})["ETag"] != plain
-    assert client.get("/timeline/", {"utm_source": "news", "fbclid": "x"})["ETag"] == (
-        plain
-    )
-    assert client.get("/")["ETag"] != plain
+    plain = client.get("/en/timeline/")["ETag"]
+    assert client.get("/en/timeline/", {"order": "newest"})["ETag"] != plain
+    assert client.get("/en/timeline/", {"utm_source": "news", "fbclid": "x"})[
+        "ETag"
+    ] == (plain)
+    assert client.get("/en/")["ETag"] != plain
 
 
 def test_logged_in_users_get_private_pages_without_etag(client):
     make_event()
     editor = Client()
     editor.force_login(make_editor())
-    response = editor.get("/timeline/")
+    response = editor.get("/en/timeline/")
     assert response["Cache-Control"].startswith("private")
     assert "ETag" not in response
     assert "X-Page-Cache" not in response
@@ -94,8 +94,8 @@ def test_logged_in_users_get_private_pages_without_etag(client):
 
 def test_a_cache_hit_keeps_vary_and_the_headers(client):
     make_event()
-    first = client.get("/timeline/")
-    second = client.get("/timeline/")
+    first = client.get("/en/timeline/")
+    second = client.get("/en/timeline/")
     assert second["X-Page-Cache"] == "hit"
     assert "Cookie" in second["Vary"]
     assert second["ETag"] == first["ETag"]
@@ -104,9 +104,9 @@ def test_a_cache_hit_keeps_vary_and_the_headers(client):
 
 def test_a_cookie_that_names_no_session_does_not_bypass_the_cache(client):
     make_event()
-    client.get("/timeline/")
+    client.get("/en/timeline/")
     client.cookies["sessionid"] = "not-a-session-at-all"
-    response = client.get("/timeline/")
+    response = client.get("/en/timeline/")
     assert response["X-Page-Cache"] == "hit"
     assert "public" in response["Cache-Control"]
 
@@ -123,7 +123,7 @@ def test_unpublished_pages_send_no_validators(client):
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/timeline/", "/about/", "/feeds/events/", "/sitemap.xml"]
+    "path", ["/en/", "/en/timeline/", "/en/about/", "/en/feeds/events/", "/sitemap.xml"]
 )
 def test_options_lists_the_methods_and_other_methods_are_refused(client, path):
     make_event()
@@ -137,5 +137,5 @@ def test_options_lists_the_methods_and_other_methods_are_refused(client, path):
 
 
 def test_trace_is_refused_everywhere(client, admin_client):
-    assert client.generic("TRACE", "/search/").status_code == 405
+    assert client.generic("TRACE", "/en/search/").status_code == 405
     assert admin_client.generic("TRACE", "/admin/").status_code == 405

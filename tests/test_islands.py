@@ -132,29 +132,29 @@ def test_island_page_lists_only_published_events(client, islands, shikotan_event
 
 def test_island_page_links_to_the_filtered_timeline(client, islands):
     html = client.get(islands["shikotan"].get_absolute_url()).content.decode()
-    assert 'href="/timeline/?island=shikotan"' in html
+    assert 'href="/en/timeline/?island=shikotan"' in html
 
 
 def test_unknown_island_is_a_404(client, islands):
-    assert client.get("/islands/urup/").status_code == 404
-    assert client.get("/islands/not a slug/").status_code == 404
+    assert client.get("/en/islands/urup/").status_code == 404
+    assert client.get("/en/islands/not a slug/").status_code == 404
 
 
 def test_island_url_is_its_page(islands):
-    assert islands["shikotan"].get_absolute_url() == "/islands/shikotan/"
-    assert islands["shikotan"].get_timeline_url() == "/timeline/?island=shikotan"
+    assert islands["shikotan"].get_absolute_url() == "/en/islands/shikotan/"
+    assert islands["shikotan"].get_timeline_url() == "/en/timeline/?island=shikotan"
 
 
 def test_event_page_links_its_islands_to_their_pages(client, islands, shikotan_events):
     html = client.get(shikotan_events.get_absolute_url()).content.decode()
-    assert 'href="/islands/shikotan/"' in html
+    assert 'href="/en/islands/shikotan/"' in html
 
 
 def test_main_navigation_links_to_the_islands(client, islands):
     html = client.get(reverse("timeline:island_list")).content.decode()
-    assert 'href="/islands/" aria-current="page">Islands</a>' in html
+    assert 'href="/en/islands/" aria-current="page">Islands</a>' in html
     html = client.get(reverse("home")).content.decode()
-    assert 'href="/islands/">Islands</a>' in html
+    assert 'href="/en/islands/">Islands</a>' in html
 
 
 # --- the map on the pages ---
@@ -165,13 +165,13 @@ def test_map_links_every_island_with_an_accessible_name(client, islands):
     # The first map: the disputed islands (the second is the region's borders).
     html = html[: html.index("</figure>")]
     assert map_links(html) == [
-        ("/islands/etorofu/", "Etorofu / Iturup 択捉島 / Итуруп"),
+        ("/en/islands/etorofu/", "Etorofu / Iturup 択捉島 / Итуруп"),
         (
-            "/islands/shikotan/",
+            "/en/islands/shikotan/",
             "Shikotan 色丹島 / Шикотан, named in the 1956 Joint Declaration",
         ),
         (
-            "/islands/habomai-islands/",
+            "/en/islands/habomai-islands/",
             "Habomai Islands / Habomai 歯舞群島 / Хабомаи, named in the 1956 Joint "
             "Declaration",
         ),
@@ -187,7 +187,7 @@ def test_map_links_every_island_with_an_accessible_name(client, islands):
 def test_map_highlights_the_current_island(client, islands):
     html = client.get(islands["shikotan"].get_absolute_url()).content.decode()
     current = re.findall(r'<a href="([^"]+)" class="map-island-link is-current"', html)
-    assert current == ["/islands/shikotan/"]
+    assert current == ["/en/islands/shikotan/"]
     assert 'aria-current="page"' in html
     assert "Thick outline: Shikotan" in html
 

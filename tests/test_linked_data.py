@@ -41,7 +41,7 @@ def test_an_event_page_is_an_article_with_breadcrumbs(client):
     article = data["Article"]
     assert article["@context"] == "https://schema.org"
     assert article["headline"] == "Tokyo Declaration"
-    assert article["url"] == "http://127.0.0.1:8000/timeline/tokyo-declaration/"
+    assert article["url"] == "http://127.0.0.1:8000/en/timeline/tokyo-declaration/"
     assert article["license"] == "https://creativecommons.org/licenses/by/4.0/"
     trail = data["BreadcrumbList"]["itemListElement"]
     assert [crumb["name"] for crumb in trail] == [
@@ -88,7 +88,7 @@ def test_an_island_is_a_place_with_both_names_and_no_country(client):
 
 def test_the_data_page_is_a_dataset(client):
     make_event()
-    dataset = linked_data(client, reverse("api:data"))["Dataset"]
+    dataset = linked_data(client, reverse("data"))["Dataset"]
     assert dataset["license"] == "https://creativecommons.org/licenses/by/4.0/"
     downloads = {item["name"]: item for item in dataset["distribution"]}
     assert downloads["events.csv"]["encodingFormat"] == "text/csv"

@@ -38,7 +38,7 @@ def test_csv_downloads_open_with_the_codebooks_header(client, api_world, name):
 
 
 def test_every_csv_column_is_on_the_codebook_page(client, api_world):
-    page = client.get(reverse("api:data")).content.decode()
+    page = client.get(reverse("data")).content.decode()
     for table in TABLES.values():
         for column in table.columns:
             assert f'id="{table.name}-{column.name}"' in page
@@ -108,7 +108,7 @@ def test_bulk_download_holds_everything_with_its_licence(client, api_world):
 
 
 def test_the_data_page_states_the_licence_and_links_every_download(client, api_world):
-    response = client.get(reverse("api:data"))
+    response = client.get(reverse("data"))
     assert response.status_code == 200
     page = response.content.decode()
     assert 'rel="license"' in page

@@ -170,9 +170,9 @@ def test_urls_and_names():
         position=make_position(topic=topic, country=make_country(name="Japan")),
         speaker_label="Ministry of Foreign Affairs",
     )
-    assert topic.get_absolute_url() == "/positions/joint-declaration-1956/"
+    assert topic.get_absolute_url() == "/en/positions/joint-declaration-1956/"
     assert statement.get_absolute_url() == (
-        f"/positions/joint-declaration-1956/#statement-{statement.pk}"
+        f"/en/positions/joint-declaration-1956/#statement-{statement.pk}"
     )
     assert str(statement.position) == f"Japan on {topic.title}"
     assert str(statement) == "Ministry of Foreign Affairs, 19 October 1956"

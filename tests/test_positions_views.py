@@ -184,7 +184,7 @@ def test_matrix_shows_topics_down_and_countries_across(client, content):
         "Russia reads Article 9.",
         "The United States observes.",
     )
-    assert 'href="/positions/sovereignty/#position-russia"' in page
+    assert 'href="/en/positions/sovereignty/#position-russia"' in page
     assert "No position published." in page
     assert_no_drafts(response)
 
@@ -233,7 +233,7 @@ def test_each_statement_shows_speaker_date_kind_form_source_and_event(client, co
     assert "Treaty or agreement text" in item
     assert "Quotation" in item and "<blockquote" in item
     assert '<a href="#source-1">[1]</a>, Art. 9' in item
-    assert 'href="/timeline/moscow-talks/"' in item
+    assert 'href="/en/timeline/moscow-talks/"' in item
     assert "October 1993" in page
     assert "Paraphrase" in page
 
@@ -319,7 +319,7 @@ def test_event_page_lists_what_was_said_there(client, content):
     page = response.content.decode()
     assert "What was said" in page
     assert_in_order(page, "Japanese words of 1956.", "Russian words of 2005.")
-    assert 'href="/positions/sovereignty/"' in page
+    assert 'href="/en/positions/sovereignty/"' in page
     assert "Soviet note of 1960." not in page
     assert_no_drafts(response)
 
@@ -351,6 +351,6 @@ def test_pages_say_so_when_nothing_is_published(client):
 
 def test_main_navigation_marks_the_positions_page(client, content):
     response = client.get(reverse("positions:topic_list"))
-    assert b'href="/positions/" aria-current="page">Positions' in response.content
+    assert b'href="/en/positions/" aria-current="page">Positions' in response.content
     response = client.get(reverse("timeline:event_list"))
-    assert b'href="/positions/">Positions' in response.content
+    assert b'href="/en/positions/">Positions' in response.content

@@ -22,7 +22,7 @@ def run_python(code, **env):
     )
 
 
-@pytest.mark.parametrize("path", ["/", "/timeline/", "/admin/login/", "/admin/"])
+@pytest.mark.parametrize("path", ["/en/", "/en/timeline/", "/admin/login/", "/admin/"])
 def test_csp_and_permissions_policy_everywhere(client, admin_client, path):
     response = (admin_client if path == "/admin/" else client).get(path)
     policy = response["Content-Security-Policy"]
@@ -34,7 +34,7 @@ def test_csp_and_permissions_policy_everywhere(client, admin_client, path):
 
 def test_only_the_admin_allows_its_one_style_attribute(client):
     assert "style-src-attr" in client.get("/admin/login/")["Content-Security-Policy"]
-    assert "style-src-attr" not in client.get("/")["Content-Security-Policy"]
+    assert "style-src-attr" not in client.get("/en/")["Content-Security-Policy"]
 
 
 def production_environment(**extra):

@@ -76,7 +76,7 @@ def test_setup_site_links_statements_to_the_articles_they_read():
         locator="Art. 9",
     )
     assert statement.article.get_absolute_url() == (
-        "/documents/joint-declaration-1956/#article-9"
+        "/en/documents/joint-declaration-1956/#article-9"
     )
     # The links are in the first version of each statement's history.
     assert statement.history.earliest().article_id == statement.article_id

@@ -108,7 +108,7 @@ def test_each_source_lists_the_published_events_citing_it(client, bibliography):
     html = response.content.decode()
     book = next(s for s in response.context["object_list"] if s.slug == "hara-1998")
     assert [event.title for event in book.citing_events] == ["Treaty of Shimoda"]
-    assert html.count('href="/timeline/treaty-of-shimoda/"') == 2
+    assert html.count('href="/en/timeline/treaty-of-shimoda/"') == 2
     assert "Secret draft event" not in html
 
 
@@ -123,19 +123,20 @@ def test_an_event_cited_twice_by_one_source_is_listed_once(client, bibliography)
         event=bibliography["shimoda"], source=bibliography["book"], locator="p. 40"
     )
     html = client.get(reverse("sources")).content.decode()
-    assert html.count('href="/timeline/treaty-of-shimoda/"') == 2
+    assert html.count('href="/en/timeline/treaty-of-shimoda/"') == 2
 
 
 def test_source_url_points_at_its_bibliography_entry(bibliography):
     assert (
-        bibliography["treaty"].get_absolute_url() == "/sources/#source-shimoda-treaty"
+        bibliography["treaty"].get_absolute_url()
+        == "/en/sources/#source-shimoda-treaty"
     )
 
 
 def test_event_sources_link_to_the_bibliography(client, bibliography):
     html = client.get(bibliography["shimoda"].get_absolute_url()).content.decode()
-    assert 'href="/sources/#source-shimoda-treaty"' in html
-    assert 'href="/sources/#source-hara-1998"' in html
+    assert 'href="/en/sources/#source-shimoda-treaty"' in html
+    assert 'href="/en/sources/#source-hara-1998"' in html
 
 
 def test_empty_bibliography_says_so(client, db):
@@ -215,7 +216,7 @@ def test_event_page_has_a_cite_box(client, bibliography):
     chicago = (
         "“Treaty of Shimoda.” Northern Territories / Southern Kurils: the dispute. "
         f"Last modified {updated:%B} {updated.day}, {updated.year}. "
-        "http://127.0.0.1:8000/timeline/treaty-of-shimoda/."
+        "http://127.0.0.1:8000/en/timeline/treaty-of-shimoda/."
     )
     assert f"readonly>{chicago}</textarea>" in html
     mla_today = f"{today.day} {MLA_MONTHS[today.month - 1]} {today.year}"
@@ -247,7 +248,7 @@ def test_topic_page_has_a_cite_box_dated_by_its_latest_position(client):
     assert (
         "“Legal basis of sovereignty.” Northern Territories / Southern Kurils: the "
         f"dispute. Last modified {updated:%B} {updated.day}, {updated.year}. "
-        "http://127.0.0.1:8000/positions/legal-basis/."
+        "http://127.0.0.1:8000/en/positions/legal-basis/."
     ) in html
 
 
@@ -256,7 +257,7 @@ def test_topic_page_sources_link_to_the_bibliography(client):
     make_statement(source=source, position=make_position(topic=make_topic()))
     topic = Topic.objects.get()
     html = client.get(topic.get_absolute_url()).content.decode()
-    assert 'href="/sources/#source-mofa-1992"' in html
+    assert 'href="/en/sources/#source-mofa-1992"' in html
 
 
 def cite(source):

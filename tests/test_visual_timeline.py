@@ -168,7 +168,7 @@ def test_build_strip_orders_marks_by_date_and_sizes_key_events():
     assert [mark.radius for mark in marks] == [KEY_RADIUS, MARK_RADIUS, MARK_RADIUS]
     assert marks[0].accessible_name == "Treaty of Shimoda, 7 February 1855 (key event)"
     assert marks[1].accessible_name == "Joint Declaration, October 1956"
-    assert marks[0].url == "/timeline/treaty-of-shimoda/"
+    assert marks[0].url == "/en/timeline/treaty-of-shimoda/"
     assert all(mark.y < strip["axis_y"] for mark in marks)
     assert (strip["start_year"], strip["end_year"]) == (1855, 2026)
 
@@ -207,9 +207,9 @@ def timeline(db):
 def test_timeline_strip_marks_link_to_events_with_accessible_names(client, timeline):
     html = client.get(reverse("timeline:event_list")).content.decode()
     assert strip_marks(html) == [
-        ("/timeline/shimoda/", "Treaty of Shimoda, 7 February 1855 (key event)"),
-        ("/timeline/declaration/", "Joint Declaration, 19 October 1956"),
-        ("/timeline/tokyo/", "Tokyo Declaration, 13 October 1993"),
+        ("/en/timeline/shimoda/", "Treaty of Shimoda, 7 February 1855 (key event)"),
+        ("/en/timeline/declaration/", "Joint Declaration, 19 October 1956"),
+        ("/en/timeline/tokyo/", "Tokyo Declaration, 13 October 1993"),
     ]
     assert '<title id="strip-title">Visual timeline, 1855 to ' in html
     assert 'class="strip-mark is-key"' in html
@@ -220,13 +220,13 @@ def test_timeline_strip_marks_link_to_events_with_accessible_names(client, timel
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
-        ({"era": "early"}, ["/timeline/shimoda/"]),
-        ({"island": "shikotan"}, ["/timeline/declaration/"]),
+        ({"era": "early"}, ["/en/timeline/shimoda/"]),
+        ({"island": "shikotan"}, ["/en/timeline/declaration/"]),
         (
             {"year_from": "1900", "order": "newest"},
-            ["/timeline/declaration/", "/timeline/tokyo/"],
+            ["/en/timeline/declaration/", "/en/timeline/tokyo/"],
         ),
-        ({"q": "declaration"}, ["/timeline/declaration/", "/timeline/tokyo/"]),
+        ({"q": "declaration"}, ["/en/timeline/declaration/", "/en/timeline/tokyo/"]),
     ],
 )
 def test_timeline_strip_follows_the_filters(client, timeline, params, expected):
@@ -265,7 +265,7 @@ def test_a_scheduled_event_stays_off_the_strip(client, timeline):
         published_at=timezone.now() + datetime.timedelta(days=1),
     )
     html = client.get(reverse("home")).content.decode()
-    assert "/timeline/scheduled/" not in html
+    assert "/en/timeline/scheduled/" not in html
 
 
 def test_strip_rows_are_one_query(timeline):
@@ -351,7 +351,7 @@ def test_a_long_chronology_becomes_bars_of_density_with_its_key_events():
     first = strip["bins"][0]
     assert (
         first.url
-        == f"/timeline/?year_from={first.first_year}&year_to={first.last_year}"
+        == f"/en/timeline/?year_from={first.first_year}&year_to={first.last_year}"
     )
     assert first.accessible_name.endswith("events")
 

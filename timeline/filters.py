@@ -1,5 +1,6 @@
 import django_filters
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from editorial.translation import all_languages
 
@@ -20,57 +21,62 @@ class EventFilterForm(forms.Form):
         cleaned_data = super().clean()
         year_from, year_to = cleaned_data.get("year_from"), cleaned_data.get("year_to")
         if year_from is not None and year_to is not None and year_from > year_to:
-            self.add_error("year_to", "“To year” must not be before “from year”.")
+            self.add_error("year_to", _("“To year” must not be before “from year”."))
         return cleaned_data
 
 
 class EventFilter(django_filters.FilterSet):
-    ORDER_CHOICES = [("oldest", "Oldest first"), ("newest", "Newest first")]
+    ORDER_CHOICES = [("oldest", _("Oldest first")), ("newest", _("Newest first"))]
 
-    q = django_filters.CharFilter(label="Words", method="filter_text", max_length=200)
+    q = django_filters.CharFilter(
+        label=_("Words"), method="filter_text", max_length=200
+    )
     era = django_filters.ModelChoiceFilter(
-        queryset=public(Era), to_field_name="slug", empty_label="All eras"
+        label=_("Era"),
+        queryset=public(Era),
+        to_field_name="slug",
+        empty_label=_("All eras"),
     )
     country = django_filters.ModelChoiceFilter(
         field_name="countries",
-        label="Country",
+        label=_("Country"),
         queryset=public(Country),
         to_field_name="slug",
-        empty_label="All countries",
+        empty_label=_("All countries"),
     )
     person = django_filters.ModelChoiceFilter(
         field_name="people",
-        label="Person",
+        label=_("Person"),
         queryset=public(Person),
         to_field_name="slug",
-        empty_label="Anyone",
+        empty_label=_("Anyone"),
     )
     island = django_filters.ModelChoiceFilter(
         field_name="islands",
-        label="Island",
+        label=_("Island"),
         queryset=public(Island),
         to_field_name="slug",
-        empty_label="All islands",
+        empty_label=_("All islands"),
     )
     kind = django_filters.ChoiceFilter(
-        choices=Event.Kind.choices, empty_label="All kinds"
+        label=_("Kind"), choices=Event.Kind.choices, empty_label=_("All kinds")
     )
     year_from = django_filters.NumberFilter(
         field_name="date",
         lookup_expr="year__gte",
-        label="From year",
+        label=_("From year"),
         min_value=1,
         max_value=9999,
     )
     year_to = django_filters.NumberFilter(
         field_name="date",
         lookup_expr="year__lte",
-        label="To year",
+        label=_("To year"),
         min_value=1,
         max_value=9999,
     )
     order = django_filters.ChoiceFilter(
-        choices=ORDER_CHOICES, method="filter_order", empty_label=None, label="Order"
+        choices=ORDER_CHOICES, method="filter_order", empty_label=None, label=_("Order")
     )
 
     class Meta:

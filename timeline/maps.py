@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 MAP_FILE = Path(__file__).resolve().parent / "data" / "map.json"
 MAP_WIDTH = 800
@@ -35,13 +37,13 @@ DISPUTED = {
     "habomai": {"match": ["habomai", "khabomai"], "label": (146.3, 43.33)},
 }
 REFERENCE = {
-    "hokkaido": {"name": "Hokkaido", "native": "北海道", "lang": "ja"},
-    "urup": {"name": "Urup", "native": "得撫島 / Уруп", "lang": ""},
-    "sakhalin": {"name": "Sakhalin", "native": "樺太 / Сахалин", "lang": ""},
-    "kamchatka": {"name": "Kamchatka", "native": "Камчатка", "lang": "ru"},
-    "shumshu": {"name": "Shumshu", "native": "", "lang": ""},
-    "paramushir": {"name": "Paramushir", "native": "", "lang": ""},
-    "disputed": {"name": "The disputed islands", "native": "", "lang": ""},
+    "hokkaido": {"name": _("Hokkaido"), "native": "北海道", "lang": "ja"},
+    "urup": {"name": _("Urup"), "native": "得撫島 / Уруп", "lang": ""},
+    "sakhalin": {"name": _("Sakhalin"), "native": "樺太 / Сахалин", "lang": ""},
+    "kamchatka": {"name": _("Kamchatka"), "native": "Камчатка", "lang": "ru"},
+    "shumshu": {"name": _("Shumshu"), "native": "", "lang": ""},
+    "paramushir": {"name": _("Paramushir"), "native": "", "lang": ""},
+    "disputed": {"name": _("The disputed islands"), "native": "", "lang": ""},
 }
 # Where reference labels go, per view ("close" = the disputed islands' views).
 REFERENCE_LABELS = {
@@ -60,14 +62,14 @@ REFERENCE_LABELS = {
 }
 PLACE_NAMES = {
     "close": [
-        ("Sea of Okhotsk", "sea", (146.3, 45.7), 0),
-        ("Pacific Ocean", "sea", (148.7, 43.9), 0),
-        ("Nemuro Strait", "sea", (145.3, 44.12), -62),
+        (_("Sea of Okhotsk"), "sea", (146.3, 45.7), 0),
+        (_("Pacific Ocean"), "sea", (148.7, 43.9), 0),
+        (_("Nemuro Strait"), "sea", (145.3, 44.12), -62),
     ],
     "region": [
-        ("Sea of Okhotsk", "sea", (149.0, 50.5), 0),
-        ("Pacific Ocean", "sea", (153.8, 42.4), 0),
-        ("Sea of Japan", "sea", (140.3, 45.0), -90),
+        (_("Sea of Okhotsk"), "sea", (149.0, 50.5), 0),
+        (_("Pacific Ocean"), "sea", (153.8, 42.4), 0),
+        (_("Sea of Japan"), "sea", (140.3, 45.0), -90),
     ],
 }
 
@@ -75,15 +77,19 @@ PLACE_NAMES = {
 BORDERS = [
     {
         "year": 1855,
-        "name": "1855, Treaty of Shimoda: between Etorofu and Urup; Sakhalin undivided",
+        "name": _(
+            "1855, Treaty of Shimoda: between Etorofu and Urup; Sakhalin undivided"
+        ),
         "label": "1855",
         "label_at": {"close": (149.3, 46.1), "region": (149.0, 46.3)},
         "lines": [[(149.05, 46.03), (149.14, 45.535), (149.23, 45.04)]],
     },
     {
         "year": 1875,
-        "name": "1875, Treaty of Saint Petersburg: all the Kurils to Japan (border "
-        "between Shumshu and Kamchatka), Sakhalin to Russia",
+        "name": _(
+            "1875, Treaty of Saint Petersburg: all the Kurils to Japan (border "
+            "between Shumshu and Kamchatka), Sakhalin to Russia"
+        ),
         "label": "1875",
         "label_at": {"region": (156.0, 51.55)},
         "lines": [
@@ -93,15 +99,17 @@ BORDERS = [
     },
     {
         "year": 1905,
-        "name": "1905, Treaty of Portsmouth: Sakhalin south of 50° N to Japan",
-        "label": "1905: 50° N",
+        "name": _("1905, Treaty of Portsmouth: Sakhalin south of 50° N to Japan"),
+        "label": _("1905: 50° N"),
         "label_at": {"region": (146.7, 49.9)},
         "lines": [[(141.9, 50.0), (144.3, 50.0)]],
     },
     {
         "year": 1945,
-        "name": "Since 1945: the line between Hokkaido and the islands the USSR, "
-        "then Russia, has held since its occupation of August–September 1945",
+        "name": _(
+            "Since 1945: the line between Hokkaido and the islands the USSR, "
+            "then Russia, has held since its occupation of August–September 1945"
+        ),
         "label": "1945",
         "label_at": {"close": (145.6, 45.3), "region": (143.6, 45.35)},
         "lines": [
@@ -221,7 +229,7 @@ class MapIsland:
         island = self.island
         name = f"{island} {island.name_ja_native} / {island.name_ru_native}"
         if self.island.is_named_in_1956:
-            name += ", named in the 1956 Joint Declaration"
+            name += gettext(", named in the 1956 Joint Declaration")
         return name
 
 

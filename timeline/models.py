@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from editorial.models import (
@@ -206,12 +207,12 @@ class Island(models.Model):
 
 class Source(models.Model):
     class Kind(models.TextChoices):
-        TREATY = "treaty", "Treaty or official document"
-        GOVERNMENT = "government", "Government publication"
-        SCHOLARSHIP = "scholarship", "Scholarship"
-        PRESS = "press", "Press"
-        REFERENCE = "reference", "Reference work"
-        OTHER = "other", "Other"
+        TREATY = "treaty", _("Treaty or official document")
+        GOVERNMENT = "government", _("Government publication")
+        SCHOLARSHIP = "scholarship", _("Scholarship")
+        PRESS = "press", _("Press")
+        REFERENCE = "reference", _("Reference work")
+        OTHER = "other", _("Other")
 
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=100, unique=True)
@@ -369,16 +370,16 @@ class EventManager(SlugManager.from_queryset(EventQuerySet)):
 
 class Event(Publishable, MarkdownBody):
     class Kind(models.TextChoices):
-        TREATY = "treaty", "Treaty"
-        AGREEMENT = "agreement", "Agreement"
-        DECLARATION = "declaration", "Declaration"
-        SUMMIT = "summit", "Summit or visit"
-        STATEMENT = "statement", "Statement"
-        MILITARY = "military", "Military"
-        LEGAL = "legal", "Legal or constitutional"
-        ECONOMIC = "economic", "Economic"
-        DOMESTIC = "domestic", "Domestic politics"
-        OTHER = "other", "Other"
+        TREATY = "treaty", _("Treaty")
+        AGREEMENT = "agreement", _("Agreement")
+        DECLARATION = "declaration", _("Declaration")
+        SUMMIT = "summit", _("Summit or visit")
+        STATEMENT = "statement", _("Statement")
+        MILITARY = "military", _("Military")
+        LEGAL = "legal", _("Legal or constitutional")
+        ECONOMIC = "economic", _("Economic")
+        DOMESTIC = "domestic", _("Domestic politics")
+        OTHER = "other", _("Other")
 
     title = translated(models.CharField(max_length=200))
     slug = models.SlugField(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from .dates import format_date_range
 
@@ -201,8 +202,9 @@ class Bin:
             if self.first_year == self.last_year
             else f"{self.first_year}–{self.last_year}"
         )
-        noun = "event" if self.count == 1 else "events"
-        return f"{years}: {self.count} {noun}"
+        return ngettext(
+            "%(years)s: %(count)d event", "%(years)s: %(count)d events", self.count
+        ) % {"years": years, "count": self.count}
 
 
 def density_bins(years, scale, link):
@@ -324,7 +326,7 @@ class Mark:
     @property
     def accessible_name(self):
         name = f"{self.title}, {self.date_text}"
-        return f"{name} (key event)" if self.is_key else name
+        return gettext("%(name)s (key event)") % {"name": name} if self.is_key else name
 
 
 def shorten(title, limit=KEY_LABEL_CHARS):

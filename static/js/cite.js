@@ -1,5 +1,6 @@
 // "Copy citation": progressive enhancement. Without JavaScript the button stays hidden
-// and the citation can be selected in its read-only text box.
+// and the citation can be selected in its read-only text box. The messages come in
+// the page's language from the button's data-copied and data-select attributes.
 (function () {
   "use strict";
   document.querySelectorAll("button[data-copy]").forEach(function (button) {
@@ -18,11 +19,11 @@
       var fallback = function () {
         source.focus();
         source.select();
-        done("Selected: press Ctrl+C (⌘C on a Mac) to copy.");
+        done(button.dataset.select || "Selected: press Ctrl+C (⌘C on a Mac) to copy.");
       };
       if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText(source.value).then(function () {
-          done("Citation copied.");
+          done(button.dataset.copied || "Citation copied.");
         }, fallback);
       } else {
         fallback();

@@ -48,10 +48,10 @@ def check_page(page, name):
 
 def test_search_from_the_header_to_an_event_and_its_source(small_site, reader):
     page = reader
-    page.goto(small_site.url + "/")
+    page.goto(small_site.url + "/en/")
     page.get_by_role("search").get_by_label("Search the site").fill("Shikotan")
     page.get_by_role("search").get_by_role("button", name="Search").click()
-    expect(page).to_have_url(re.compile(r"/search/\?q=Shikotan$"))
+    expect(page).to_have_url(re.compile(r"/en/search/\?q=Shikotan$"))
     expect(page.get_by_role("status")).to_contain_text("1 result for “Shikotan”")
     expect(page.locator(".result-excerpt mark")).to_have_text("Shikotan")
     check_page(page, "search")
@@ -61,7 +61,7 @@ def test_search_from_the_header_to_an_event_and_its_source(small_site, reader):
     check_page(page, "event-with-citation")
 
     page.get_by_role("link", name=re.compile("In the bibliography")).click()
-    expect(page).to_have_url(re.compile(r"/sources/#source-tokyo-declaration-text$"))
+    expect(page).to_have_url(re.compile(r"/en/sources/#source-tokyo-declaration-text$"))
     entry = page.locator("#source-tokyo-declaration-text")
     expect(entry).to_contain_text("Ministry of Foreign Affairs of Japan")
     expect(
@@ -72,13 +72,13 @@ def test_search_from_the_header_to_an_event_and_its_source(small_site, reader):
 
 def test_search_by_a_native_name_and_an_empty_search(small_site, reader):
     page = reader
-    page.goto(small_site.url + "/search/?q=Итуруп")
+    page.goto(small_site.url + "/en/search/?q=Итуруп")
     expect(page.locator(".result-island h3")).to_contain_text("Итуруп")
-    page.goto(small_site.url + "/search/?q=%21%21%21")
+    page.goto(small_site.url + "/en/search/?q=%21%21%21")
     expect(page.get_by_role("status")).to_have_text(
         "Type a word or a name to search for."
     )
-    page.goto(small_site.url + "/search/?q=%00")
+    page.goto(small_site.url + "/en/search/?q=%00")
     expect(page.get_by_role("alert")).to_contain_text("Null characters")
     assert serious_accessibility_violations(page) == []
 
@@ -86,7 +86,7 @@ def test_search_by_a_native_name_and_an_empty_search(small_site, reader):
 def test_copy_citation_button(small_site, reader, context):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = reader
-    page.goto(small_site.url + "/timeline/tokyo-declaration/")
+    page.goto(small_site.url + "/en/timeline/tokyo-declaration/")
     citation = page.get_by_label("Chicago citation to copy")
     expect(citation).to_have_value(
         re.compile(r"“Tokyo Declaration\.” .* Last modified")
@@ -101,7 +101,7 @@ def test_copy_citation_button(small_site, reader, context):
 def test_citation_is_there_without_javascript(small_site, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(small_site.url + "/timeline/tokyo-declaration/")
+    page.goto(small_site.url + "/en/timeline/tokyo-declaration/")
     for style in ["Chicago", "APA", "MLA"]:
         expect(page.get_by_label(f"{style} citation to copy")).to_be_visible()
         expect(page.get_by_role("button", name=f"Copy {style} citation")).to_be_hidden()

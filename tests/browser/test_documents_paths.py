@@ -11,11 +11,11 @@ pytestmark = pytest.mark.browser
 def test_documents_list_to_a_clause_in_its_languages(loaded_site, reader):
     page = reader
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(loaded_site.url + "/")
+    page.goto(loaded_site.url + "/en/")
     page.get_by_role("navigation", name="Main").get_by_role(
         "link", name="Documents"
     ).click()
-    expect(page).to_have_url(re.compile(r"/documents/$"))
+    expect(page).to_have_url(re.compile(r"/en/documents/$"))
     assert page.locator(".document-item").count() >= 12
     check_page(page, "documents")
 
@@ -56,7 +56,7 @@ def test_without_javascript_a_phone_shows_every_language(loaded_site, browser):
         java_script_enabled=False, viewport={"width": 375, "height": 900}
     )
     page = context.new_page()
-    page.goto(loaded_site.url + "/documents/joint-declaration-1956/#article-9")
+    page.goto(loaded_site.url + "/en/documents/joint-declaration-1956/#article-9")
     expect(page.locator(".language-switch")).to_be_hidden()
     for language in ("ja", "ru", "en", "fr"):
         expect(page.locator(f"#article-9 [data-language='{language}']")).to_be_visible()

@@ -40,18 +40,18 @@ def small_site(transactional_db, live_server):
 
 def test_islands_page_map_leads_to_an_island(small_site, reader):
     page = reader
-    page.goto(small_site.url + "/")
+    page.goto(small_site.url + "/en/")
     page.get_by_role("navigation", name="Main").get_by_role(
         "link", name="Islands"
     ).click()
-    expect(page).to_have_url(re.compile(r"/islands/$"))
+    expect(page).to_have_url(re.compile(r"/en/islands/$"))
     expect(page.locator("h1")).to_have_text("The islands")
     check_page(page, "islands")
 
     page.get_by_role(
         "link", name="Shikotan 色丹島 / Шикотан, named in the 1956 Joint Declaration"
     ).click()
-    expect(page).to_have_url(re.compile(r"/islands/shikotan/$"))
+    expect(page).to_have_url(re.compile(r"/en/islands/shikotan/$"))
     expect(page.locator("h1")).to_have_text("Shikotan")
     expect(page.locator('.island-native [lang="ja"]')).to_have_text("色丹島")
     expect(page.locator('.island-native [lang="ru"]')).to_have_text("Шикотан")
@@ -64,7 +64,7 @@ def test_islands_page_map_leads_to_an_island(small_site, reader):
 
 def test_visual_timeline_marks_lead_to_events(small_site, reader):
     page = reader
-    page.goto(small_site.url + "/timeline/")
+    page.goto(small_site.url + "/en/timeline/")
     marks = page.locator(".strip-mark")
     expect(marks).to_have_count(2)
     check_page(page, "timeline-strip")
@@ -83,7 +83,7 @@ def test_visual_timeline_marks_lead_to_events(small_site, reader):
 
 def test_visual_timeline_works_from_the_keyboard(small_site, reader):
     page = reader
-    page.goto(small_site.url + "/timeline/")
+    page.goto(small_site.url + "/en/timeline/")
     page.locator(".strip-mark").first.focus()
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.getAttribute('aria-label')")

@@ -7,16 +7,16 @@ from .conftest import screenshot
 pytestmark = pytest.mark.browser
 
 PAGES = {
-    "home": "/",
-    "timeline": "/timeline/",
-    "event": "/timeline/treaty-of-shimoda/",
-    "era": "/eras/treaties-and-war/",
-    "islands": "/islands/",
-    "island": "/islands/shikotan/",
-    "positions": "/positions/",
-    "sources": "/sources/",
-    "search": "/search/?q=shikotan",
-    "about": "/about/",
+    "home": "/en/",
+    "timeline": "/en/timeline/",
+    "event": "/en/timeline/treaty-of-shimoda/",
+    "era": "/en/eras/treaties-and-war/",
+    "islands": "/en/islands/",
+    "island": "/en/islands/shikotan/",
+    "positions": "/en/positions/",
+    "sources": "/en/sources/",
+    "search": "/en/search/?q=shikotan",
+    "about": "/en/about/",
 }
 WITH_ASIDE = ["event", "era", "island"]
 
@@ -35,7 +35,7 @@ def gap_under_header(page):
 
 
 def first_topic_url(page, base):
-    page.goto(base + "/positions/")
+    page.goto(base + "/en/positions/")
     return page.locator(".positions-matrix tbody th a").first.get_attribute("href")
 
 
@@ -52,7 +52,7 @@ def test_the_first_heading_sits_at_least_1rem_below_the_header(
 
 def test_the_mobile_header_is_compact(loaded_site, page):
     page.set_viewport_size({"width": 375, "height": 800})
-    page.goto(loaded_site.url + "/")
+    page.goto(loaded_site.url + "/en/")
     height = page.locator(".site-header").bounding_box()["height"]
     # Title and a menu that wraps to two rows (it has eight links); 160 px before.
     assert height <= 120
@@ -60,7 +60,7 @@ def test_the_mobile_header_is_compact(loaded_site, page):
     page.get_by_role("navigation", name="Main").get_by_role(
         "link", name="Search"
     ).click()
-    assert page.url.endswith("/search/")
+    assert page.url.endswith("/en/search/")
 
 
 def test_wide_pages_put_their_facts_in_a_side_column(loaded_site, page):

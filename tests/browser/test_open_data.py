@@ -29,5 +29,5 @@ def test_the_api_docs_render_from_local_assets_only(one_event, reader):
 
 
 def test_the_data_page(one_event, reader):
-    reader.goto(one_event.url + "/data/")
+    reader.goto(one_event.url + "/en/data/")
     check_page(reader, "open-data")

@@ -10,13 +10,13 @@ pytestmark = pytest.mark.browser
 
 def test_positions_matrix_to_topic_to_country_to_event(loaded_site, reader):
     page = reader
-    page.goto(loaded_site.url + "/")
+    page.goto(loaded_site.url + "/en/")
     expect(page.get_by_role("heading", name="Both positions in brief")).to_be_visible()
 
     page.get_by_role("navigation", name="Main").get_by_role(
         "link", name="Positions"
     ).click()
-    expect(page).to_have_url(re.compile(r"/positions/$"))
+    expect(page).to_have_url(re.compile(r"/en/positions/$"))
     headers = page.locator(".positions-matrix thead th")
     expect(headers.nth(1)).to_have_text("Japan")
     expect(headers.nth(2)).to_have_text("Russia")
@@ -46,6 +46,6 @@ def test_positions_matrix_to_topic_to_country_to_event(loaded_site, reader):
     expect(page.locator("h1")).to_contain_text("Russia")
     check_page(page, "country")
 
-    page.locator(".statement-source a[href^='/timeline/']").first.click()
+    page.locator(".statement-source a[href^='/en/timeline/']").first.click()
     expect(page.get_by_role("heading", name="What was said")).to_be_visible()
     check_page(page, "event-with-statements")

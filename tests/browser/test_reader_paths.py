@@ -10,14 +10,14 @@ pytestmark = pytest.mark.browser
 
 def test_home_to_timeline_to_filtered_era_to_event(loaded_site, reader):
     page = reader
-    page.goto(loaded_site.url + "/")
+    page.goto(loaded_site.url + "/en/")
     expect(page.locator("h1")).to_contain_text("dispute")
     check_page(page, "home")
 
     page.get_by_role("navigation", name="Main").get_by_role(
         "link", name="Timeline"
     ).click()
-    expect(page).to_have_url(re.compile(r"/timeline/$"))
+    expect(page).to_have_url(re.compile(r"/en/timeline/$"))
     check_page(page, "timeline")
 
     # exact: get_by_label also matches aria-labels, and strip marks' names contain
@@ -40,7 +40,7 @@ def test_home_to_timeline_to_filtered_era_to_event(loaded_site, reader):
 
 def test_a_bad_filter_is_explained_on_the_page(loaded_site, reader):
     page = reader
-    page.goto(loaded_site.url + "/timeline/")
+    page.goto(loaded_site.url + "/en/timeline/")
     page.get_by_label("From year", exact=True).fill("2000")
     page.get_by_label("To year", exact=True).fill("1900")
     page.get_by_role("button", name="Show events").click()

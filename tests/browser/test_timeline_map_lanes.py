@@ -14,7 +14,7 @@ def test_strip_marks_are_24_px_targets_and_a_phone_opens_at_the_recent_end(
 ):
     page = reader
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(loaded_site.url + "/timeline/")
+    page.goto(loaded_site.url + "/en/timeline/")
     sizes = page.locator(".strip-hit").evaluate_all(
         "nodes => nodes.map(node => node.getBoundingClientRect().width)"
     )
@@ -34,7 +34,7 @@ def test_strip_marks_are_24_px_targets_and_a_phone_opens_at_the_recent_end(
 
 def test_the_border_switch_shows_one_border_at_a_time(loaded_site, reader):
     page = reader
-    page.goto(loaded_site.url + "/islands/")
+    page.goto(loaded_site.url + "/en/islands/")
     region = page.locator("#region-map")
     borders = region.locator(".map-border")
     expect(borders).to_have_count(4)
@@ -53,7 +53,7 @@ def test_topic_statements_in_two_lanes_and_one_at_a_time_on_a_phone(
 ):
     page = reader
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(loaded_site.url + "/positions/")
+    page.goto(loaded_site.url + "/en/positions/")
     page.locator(".positions-matrix tbody th a").first.click()
     japan = page.locator(".statement-lanes > .country-japan")
     russia = page.locator(".statement-lanes > .country-russia")
