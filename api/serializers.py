@@ -436,7 +436,7 @@ class StatementSerializer(ContentSerializer):
 def titles(document):
     """The document's titles by language code, English first; empty ones left out."""
     candidates = [
-        ("en", document.title),
+        ("en", document.title_en),
         ("ja", document.title_ja),
         ("ru", document.title_ru),
     ]

@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 
 from documents.models import Document
+from editorial.translation import content_languages
 from positions.models import Position, Topic
 from timeline.models import Country, Era, Event, Island
 
@@ -29,6 +30,12 @@ class SiteSitemap(sitemaps.Sitemap):
 
     def get_domain(self, site=None):
         return urlsplit(settings.SITE_URL).netloc
+
+    def get_languages_for_item(self, item):
+        # A page whose content is not yet translated is left out of that language.
+        if isinstance(item, str):
+            return super().get_languages_for_item(item)
+        return content_languages(item)
 
 
 class PageSitemap(SiteSitemap):

@@ -3,6 +3,7 @@ from django.views.generic import DetailView, ListView
 
 from editorial.pagecache import cache_for_readers
 from editorial.preview import DraftPreviewMixin, draft_preview
+from editorial.translation import content_languages
 
 from .models import LANGUAGE_NAMES, Article, Document
 
@@ -50,6 +51,7 @@ class DocumentDetailView(DraftPreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         document = self.object
         articles = Article.objects.filter(document=document).for_page()
+        page_languages = content_languages(document)
         if not self.preview_allowed:
             articles = articles.published()
         articles = list(articles)
@@ -62,4 +64,5 @@ class DocumentDetailView(DraftPreviewMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["articles"] = articles
         context["languages"] = text_grid(document, articles)
+        context["page_languages"] = page_languages
         return context

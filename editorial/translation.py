@@ -139,3 +139,10 @@ def vars_of_translated(model, name):
         if name in vars(klass):
             return vars(klass)[name]
     raise AttributeError(name)
+
+
+def content_languages(obj):
+    """The languages in which the object has all its texts: the languages of its
+    page that a sitemap and the hreflang alternates offer."""
+    names = [name for name in translated_field_names(type(obj)) if name != "body_html"]
+    return languages_of(obj, names)

@@ -16,7 +16,7 @@ from editorial.models import (
     SlugManager,
     public_q,
 )
-from editorial.translation import translated
+from editorial.translation import active_language, translated
 from timeline.dates import (
     DatePrecision,
     date_span,
@@ -311,6 +311,12 @@ class Statement(models.Model):
 
     def get_absolute_url(self):
         return self.position.get_absolute_url() + f"#statement-{self.pk}"
+
+    @property
+    def reads_in_original(self):
+        """On a page in the original's own language the original wording is the
+        text: no translation is shown beside it."""
+        return bool(self.original_text) and self.original_language == active_language()
 
     def natural_key(self):
         return (

@@ -4,6 +4,7 @@ from django.views.generic import DetailView, ListView
 
 from editorial.pagecache import cache_for_readers
 from editorial.preview import DraftPreviewMixin, draft_preview
+from editorial.translation import content_languages
 from timeline.models import Country
 from timeline.views import neighbours
 
@@ -78,6 +79,7 @@ class TopicDetailView(DraftPreviewMixin, DetailView):
         return Topic.objects.all()
 
     def get_context_data(self, **kwargs):
+        page_languages = content_languages(self.object)
         statements = Statement.objects.filter(position__topic=self.object)
         positions = self.object.positions.all()
         if not self.preview_allowed:
@@ -106,6 +108,7 @@ class TopicDetailView(DraftPreviewMixin, DetailView):
             context["previous_topic"], context["next_topic"] = neighbours(
                 topics, self.object
             )
+        context["page_languages"] = page_languages
         return context
 
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from dispute_site.management.commands.setup_site import load_fixtures
 from editorial.models import Status
@@ -90,6 +90,15 @@ def admin_client(superuser):
 @pytest.fixture(autouse=True)
 def empty_cache():
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def english_to_begin_with():
+    # A request activates its page's language for the rest of the thread: without
+    # this, reverse() in the next test would give that language's addresses.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -52,7 +52,7 @@ def test_a_document_links_to_its_parties_signatories_event_source_and_articles(
     assert item["articles"] == [
         "http://testserver/api/v1/articles/joint-declaration-1956.article-9/"
     ]
-    assert item["page"] == "http://testserver/documents/joint-declaration-1956/"
+    assert item["page"] == "http://testserver/en/documents/joint-declaration-1956/"
     for url in [*item["parties"], *item["signatories"], item["event"], item["source"]]:
         assert client.get(url.removeprefix("http://testserver")).status_code == 200
 
@@ -65,7 +65,7 @@ def test_an_article_holds_its_texts_by_language_with_their_standing(client, api_
         "http://testserver/api/v1/documents/joint-declaration-1956/"
     )
     assert item["page"] == (
-        "http://testserver/documents/joint-declaration-1956/#article-9"
+        "http://testserver/en/documents/joint-declaration-1956/#article-9"
     )
     # The authentic language first, then the translation.
     assert [text["language"] for text in item["texts"]] == ["ja", "en"]
@@ -285,7 +285,7 @@ def test_a_document_as_a_csl_json_treaty_with_its_original_titles(declaration):
         "original-title": "日ソ共同宣言 / Советско-японская декларация 1956 года",
         "author": [{"literal": "Japan"}, {"literal": "USSR"}],
         "issued": {"date-parts": [[1956, 10, 19]]},
-        "URL": "http://127.0.0.1:8000/documents/joint-declaration-1956/",
+        "URL": "http://127.0.0.1:8000/en/documents/joint-declaration-1956/",
         "source": "Northern Territories / Southern Kurils: the dispute",
         "language": "ja",
         "accessed": {"date-parts": [[2026, 12, 1]]},
@@ -319,7 +319,7 @@ def test_an_article_as_ris_and_bibtex(declaration):
         "TI  - Japan–Soviet Joint Declaration, Article 9\r\n"
         "PY  - 1956\r\n"
         "DA  - 1956/10/19\r\n"
-        "UR  - http://127.0.0.1:8000/documents/joint-declaration-1956/#article-9\r\n"
+        "UR  - http://127.0.0.1:8000/en/documents/joint-declaration-1956/#article-9\r\n"
         "Y2  - 2026/12/01\r\n"
         "LA  - ja\r\n"
         "N1  - Original title: 日ソ共同宣言 / "
@@ -334,7 +334,7 @@ def test_an_article_as_ris_and_bibtex(declaration):
         "  year = {1956},\n"
         "  month = oct,\n"
         "  date = {1956-10-19},\n"
-        "  url = {http://127.0.0.1:8000/documents/joint-declaration-1956/#article-9},\n"
+        "  url = {http://127.0.0.1:8000/en/documents/joint-declaration-1956/#article-9},\n"
         "  urldate = {2026-12-01},\n"
         "  language = {ja}\n"
         "}\n"
@@ -401,10 +401,10 @@ def test_a_document_page_is_legislation_with_its_titles_and_articles(
     assert legislation["legislationDate"] == "1956-10-19"
     assert legislation["inLanguage"] == ["ja", "ru"]
     assert legislation["url"] == (
-        "http://127.0.0.1:8000/documents/joint-declaration-1956/"
+        "http://127.0.0.1:8000/en/documents/joint-declaration-1956/"
     )
     assert [part["url"] for part in legislation["hasPart"]] == [
-        "http://127.0.0.1:8000/documents/joint-declaration-1956/#article-9"
+        "http://127.0.0.1:8000/en/documents/joint-declaration-1956/#article-9"
     ]
     assert data["BreadcrumbList"]["itemListElement"][1]["name"] == "Documents"
 

@@ -15,7 +15,7 @@ from editorial.models import (
     Status,
     public_q,
 )
-from editorial.translation import translated, translated_value
+from editorial.translation import active_language, translated, translated_value
 
 from .dates import (
     DatePrecision,
@@ -191,9 +191,18 @@ class Island(models.Model):
         ordering = ["order", "name_ja"]
 
     def __str__(self):
-        if self.name_ja == self.name_ru:
-            return self.name_ja
-        return f"{self.name_ja} / {self.name_ru}"
+        """Both names, the reader's own first: Etorofu / Iturup, 択捉島 / Итуруп,
+        Итуруп / Etorofu."""
+        language = active_language()
+        if language == "ja":
+            names = [self.name_ja_native, self.name_ru_native]
+        elif language == "ru":
+            names = [self.name_ru_native, self.name_ja]
+        else:
+            names = [self.name_ja, self.name_ru]
+        if names[0] == names[1]:
+            return names[0]
+        return " / ".join(names)
 
     def get_absolute_url(self):
         return reverse("timeline:island_detail", args=[self.slug])

@@ -6,6 +6,7 @@ from django_filters.views import FilterView
 
 from editorial.pagecache import cache_for_readers, content_version
 from editorial.preview import DraftPreviewMixin
+from editorial.translation import content_languages
 
 from .filters import EventFilter
 from .models import Era, Event, Island
@@ -174,8 +175,10 @@ class EventDetailView(DraftPreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        page_languages = content_languages(self.object)
         context["previous_event"] = self.object.get_previous_published()
         context["next_event"] = self.object.get_next_published()
+        context["page_languages"] = page_languages
         return context
 
 

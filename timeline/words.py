@@ -26,7 +26,7 @@ WORD = re.compile(r"\w+")
 ISLAND_SUFFIXES = ("群島", "島")
 # A Latin or Cyrillic spelling this long also finds a word it begins
 # (Итурупа, Hatoyama's); a shorter one must match the whole word.
-PREFIX_LENGTH = 4
+PREFIX_LENGTH = 3
 
 # Places that are neither islands nor people, with their spellings in the three
 # languages (GLOSSARY.md). Russian spellings are stems where the word inflects.
