@@ -77,7 +77,11 @@ def site(db):
     event = make_event(
         slug="joint-declaration-1956",
         title="Nisso kyodo sengen",
+        title_ja="日ソ共同宣言",
+        title_ru="Советско-японская декларация",
         summary="Hatoyama, Bulganin.",
+        summary_ja="鳩山、ブルガーニン。",
+        summary_ru="Хатояма, Булганин.",
         era=era,
     )
     event.islands.add(island)
