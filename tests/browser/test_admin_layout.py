@@ -77,7 +77,7 @@ def test_the_event_form_has_no_sideways_scroll(editor_page, loaded_site):
 def test_slugs_are_made_sensibly_from_titles(editor_page, loaded_site, title, slug):
     page = editor_page
     page.goto(loaded_site.url + "/admin/timeline/event/add/")
-    page.fill("#id_title", title)
-    page.locator("#id_title").dispatch_event("change")
+    page.fill("#id_title_en", title)
+    page.locator("#id_title_en").dispatch_event("change")
     assert page.input_value("#id_slug") == slug
     assert page.problems == []
