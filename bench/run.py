@@ -5,7 +5,8 @@ Prints, for each page: SQL queries per request, requests per second under gunico
 then cached variants (tracking parameters, a junk session cookie, a 304 revalidation)
 and the cached home page's rate while four clients post wrong passwords.
 bench/stale.py counts stale pages after edits with two workers.
-Run: .venv/bin/python bench/run.py [--seconds 5] [--workers 2] [--database-url URL]
+Run: .venv/bin/python bench/run.py [--seconds 5] [--workers 2] [--events 3000]
+     [--database-url URL]
 Needs wrk (apt-get install -y wrk).
 """
 
@@ -27,20 +28,46 @@ ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 PAGES = [
     ("trivial view (/healthz)", "/healthz"),
-    ("home", "/"),
-    ("timeline", "/timeline/"),
-    ("timeline, filtered", "/timeline/?era=post-soviet-diplomacy&q=declaration"),
-    ("event", "/timeline/joint-declaration-1956/"),
-    ("era", "/eras/cold-war-stalemate/"),
-    ("positions", "/positions/"),
-    ("islands", "/islands/"),
+    ("home", "/en/"),
+    ("timeline", "/en/timeline/"),
+    ("timeline, filtered", "/en/timeline/?era=post-soviet-diplomacy&q=declaration"),
+    ("event", "/en/timeline/joint-declaration-1956/"),
+    ("era", "/en/eras/cold-war-stalemate/"),
+    ("positions", "/en/positions/"),
+    ("islands", "/en/islands/"),
+    ("home, Japanese", "/ja/"),
+    ("timeline, Russian, 択捉", "/ru/timeline/?q=%E6%8A%9E%E6%8D%89"),
+    ("event, Japanese", "/ja/timeline/joint-declaration-1956/"),
+    ("search, Russian", "/ru/search/?q=%D0%98%D1%82%D1%83%D1%80%D1%83%D0%BF"),
 ]
 # Cached variants of the home page that must not fall through to rendering.
 VARIANTS = [
-    ("home ?utm_source=x", "/?utm_source=news&fbclid=x", []),
-    ("home, junk session cookie", "/", ["Cookie: sessionid=not-a-session"]),
-    ("home, If-None-Match (304)", "/", None),  # the ETag is filled in at run time
+    ("home ?utm_source=x", "/en/?utm_source=news&fbclid=x", []),
+    ("home, junk session cookie", "/en/", ["Cookie: sessionid=not-a-session"]),
+    ("home, If-None-Match (304)", "/en/", None),  # the ETag is filled in at run time
 ]
+# --events N adds N published events (in the eras, with a source) to the shipped ones.
+ADD_EVENTS = """
+import datetime, random
+from timeline.models import Citation, Era, Event, Source
+random.seed(1)
+eras = list(Era.objects.all())
+source = Source.objects.first()
+events = []
+for number in range({count}):
+    era = random.choice(eras)
+    year = random.randint(era.start_year, era.end_year or 2025)
+    events.append(Event(
+        slug=f"bench-{{number}}", title_en=f"Bench event {{number}}",
+        title_ja=f"試験の出来事{{number}}", title_ru=f"Тестовое событие {{number}}",
+        summary_en="A generated event.", summary_ja="生成した出来事。",
+        summary_ru="Созданное событие.", date=datetime.date(year, 6, 1), era=era,
+        status="published"))
+Event.objects.bulk_create(events, batch_size=500)
+Citation.objects.bulk_create(
+    [Citation(event=event, source=source) for event in
+     Event.objects.filter(slug__startswith="bench-")], batch_size=500)
+"""
 
 
 def environment(database_url, cache_seconds):
@@ -71,8 +98,9 @@ def query_counts(env):
         "client = Client()\n"
         f"for name, url in {PAGES!r}:\n"
         "    with CaptureQueriesContext(connection) as queries:\n"
-        "        status = client.get(url).status_code\n"
-        "    print(f'{name}\\t{status}\\t{len(queries)}')\n"
+        "        response = client.get(url)\n"
+        "    size = len(response.content)\n"
+        "    print(f'{name}\\t{response.status_code}\\t{len(queries)}\\t{size}')\n"
     )
     output = subprocess.run(
         [PYTHON, "-c", script],
@@ -83,7 +111,7 @@ def query_counts(env):
         text=True,
     ).stdout
     return {
-        line.split("\t")[0]: (line.split("\t")[1], line.split("\t")[2])
+        line.split("\t")[0]: tuple(line.split("\t")[1:])
         for line in output.strip().splitlines()
     }
 
@@ -201,6 +229,7 @@ def main():
     )
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--database-url", default="")
+    parser.add_argument("--events", type=int, default=0, help="extra events to add")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed: apt-get install -y wrk")
@@ -209,6 +238,8 @@ def main():
     database_url = args.database_url or f"sqlite:///{scratch / 'bench.sqlite3'}"
     env = environment(database_url, cache_seconds=0)
     manage(env, "setup_site", "-v0")
+    if args.events:
+        manage(env, "shell", "-c", ADD_EVENTS.format(count=args.events))
     manage(env, "collectstatic", "--noinput", "-v0")
     counts = query_counts(env)
 
@@ -239,7 +270,9 @@ def main():
                     "User.objects.create_superuser('admin', 'a@example.org', "
                     "'a-long-bench-passphrase')",
                 )
-                results["flood"] = rate_during_login_flood(args.port, "/", args.seconds)
+                results["flood"] = rate_during_login_flood(
+                    args.port, "/en/", args.seconds
+                )
             memory, workers = worker_memory_mb(process)
         finally:
             os.killpg(process.pid, signal.SIGTERM)
@@ -249,27 +282,29 @@ def main():
     print(
         f"\ngunicorn, {args.workers} workers x {args.threads} threads, "
         f"wrk -t2 -c8 -d{args.seconds}s, "
-        f"database {database_url.split(':')[0]}, DEBUG off, WhiteNoise"
+        f"database {database_url.split(':')[0]}, DEBUG off, WhiteNoise, "
+        f"shipped content + {args.events} events"
     )
     print(
-        f"{'page':30} {'status':>6} {'queries':>7} {'req/s no cache':>15} "
+        f"{'page':30} {'status':>6} {'queries':>7} {'KB':>6} {'req/s no cache':>15} "
         f"{'req/s cached':>13} {'% of trivial':>12}"
     )
     trivial = results[PAGES[0][0], 0][0]
     for name, _path in PAGES:
-        status, queries = counts[name]
+        status, queries, size = counts[name]
         uncached, errors_uncached = results[name, 0]
         cached, errors_cached = results[name, 600]
         flag = " (non-2xx responses!)" if errors_uncached or errors_cached else ""
         print(
-            f"{name:30} {status:>6} {queries:>7} {uncached:>15.0f} {cached:>13.0f} "
+            f"{name:30} {status:>6} {queries:>7} {int(size) / 1024:>6.0f} "
+            f"{uncached:>15.0f} {cached:>13.0f} "
             f"{100 * uncached / trivial:>11.0f}%{flag}"
         )
     cached_home = results["home", 600][0]
     for name, _path, _headers in VARIANTS:
         rate, errors = results[name, 600]
         print(
-            f"{name:30} {'':>6} {'':>7} {'':>15} {rate:>13.0f} "
+            f"{name:30} {'':>6} {'':>7} {'':>6} {'':>15} {rate:>13.0f} "
             f"{100 * rate / trivial:>11.0f}%  ({100 * rate / cached_home:.0f}% of "
             f"cached home)"
         )

@@ -111,7 +111,7 @@ def measure(database_url, port, workers, polls, log=os.devnull):
             stdout=subprocess.DEVNULL,
         )
     process = start_gunicorn(env, port, workers, log)
-    path = f"/timeline/{SLUG}/"
+    path = f"/en/timeline/{SLUG}/"
     results = {"workers": workers, "polls_per_change": polls}
     try:
         # 1. An edit from another process.
@@ -139,7 +139,7 @@ def measure(database_url, port, workers, polls, log=os.devnull):
         results["unpublish"] = sum(get(port, path)[0] != 404 for _ in range(polls))
 
         # 3. A scheduled event: absent until its time, then on every page at once.
-        warm(port, "/timeline/", 4 * workers + 10)
+        warm(port, "/en/timeline/", 4 * workers + 10)
         due = time.time() + 4
         run_script(
             env,
@@ -154,12 +154,12 @@ def measure(database_url, port, workers, polls, log=os.devnull):
         )
         early = 0
         while time.time() < due - 0.5:
-            early += "Scheduled appearance" in get(port, "/timeline/")[1]
+            early += "Scheduled appearance" in get(port, "/en/timeline/")[1]
             early += get(port, path)[0] != 404
         time.sleep(max(0, due - time.time()) + 1.1)
         results["schedule_shown_early"] = early
         results["schedule"] = sum(
-            "Scheduled appearance" not in get(port, "/timeline/")[1]
+            "Scheduled appearance" not in get(port, "/en/timeline/")[1]
             or get(port, path)[0] != 200
             for _ in range(polls)
         )
