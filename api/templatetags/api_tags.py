@@ -33,6 +33,11 @@ def topic_json_ld(topic, updated, statements=()):
 
 
 @register.simple_tag
+def country_json_ld(country, positions):
+    return json_ld(linked_data.country_graph(country, positions))
+
+
+@register.simple_tag
 def document_json_ld(document, articles):
     return json_ld(linked_data.document_graph(document, articles))
 
