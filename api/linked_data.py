@@ -242,10 +242,11 @@ def dataset(modified):
     data = {
         "@context": CONTEXT,
         "@type": "Dataset",
-        "name": f"{settings.SITE_NAME}: events, statements and sources",
+        "name": f"{settings.SITE_NAME}: events, statements, sources and documents",
         "description": "Every published event, statement and source of the site, "
-        "as CSV tables with a codebook, as one JSON file and through a read-only "
-        "JSON API.",
+        "and the treaties and declarations with the texts of their articles, as CSV "
+        "tables with a codebook, as one JSON file and through a read-only JSON API. "
+        "Texts in English, with their Japanese and Russian translations beside them.",
         "url": absolute(reverse("data")),
         "license": LICENCE["path"],
         "isAccessibleForFree": True,

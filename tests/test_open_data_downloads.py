@@ -266,3 +266,35 @@ def test_the_data_page_states_the_licence_and_links_every_download(client, api_w
         "/api/v1/schema/",
     ]:
         assert f'href="{url}"' in page
+
+
+def test_the_data_page_describes_documents_articles_and_languages(client, api_world):
+    page = client.get(reverse("data")).content.decode()
+    assert "three tables" not in page
+    assert "the five tables described as a" in page
+    for words in [
+        "documents and their articles",
+        "<code>joint-declaration-1956.article-9</code>",
+        "documents by <code>kind</code>, <code>party</code>",
+        "by <code>document</code>, <code>language</code> and <code>verification</code>",
+        "Documents are cited as treaties",
+        "/api/v1/cite/articles/&lt;document&gt;/&lt;article&gt;.json",
+        "a <code>translations</code> object",
+        "<code>title_ja</code> and <code>title_ru</code>",
+    ]:
+        assert words in page, words
+
+
+@pytest.mark.parametrize(
+    "language, words",
+    [
+        ("ja", ["五つの表", "<code>translations</code>オブジェクト", "条約として引用"]),
+        ("ru", ["пять таблиц", "объект <code>translations</code>", "как договоры"]),
+    ],
+)
+def test_the_data_page_in_japanese_and_russian(client, api_world, language, words):
+    page = client.get(f"/{language}/data/").content.decode()
+    for word in words:
+        assert word in page, word
+    for english in ["the five tables", "Documents are cited as treaties", "object"]:
+        assert english not in page.split('<h2 id="codebook-title">')[0], english
