@@ -13,7 +13,9 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
+from editorial.translation import text_language
 from timeline.dates import DatePrecision
 
 from .serializers import titles
@@ -88,16 +90,21 @@ def source_item(source):
 
 
 def page_item(obj, title, updated, today=None):
-    """A page of this site as a CSL-JSON webpage, authored and published by it."""
+    """A page of this site as a CSL-JSON webpage, authored and published by it, as
+    the active language's page shows it: the title passed (the page's), the site's
+    name in that language, that page's address, and `language` the one the title is
+    in (English where it is not yet translated). The API renders in English, so its
+    downloads cite the English page."""
     today = today or timezone.localdate()
+    site_name = gettext(settings.SITE_NAME)
     item = {
         "id": f"{obj._meta.model_name}-{obj.slug}",
         "type": "webpage",
         "title": title,
-        "author": [{"literal": settings.SITE_NAME}],
-        "container-title": settings.SITE_NAME,
+        "author": [{"literal": site_name}],
+        "container-title": site_name,
         "URL": settings.SITE_URL + obj.get_absolute_url(),
-        "language": "en",
+        "language": text_language(obj, "title"),
         "accessed": date_parts(today),
     }
     if updated:
@@ -251,7 +258,9 @@ def braced(value):
 
 
 # "Cite this page": each style is a list of (text, italic) runs, so that the page can
-# show italics and the copy box plain text from the same data.
+# show italics and the copy box plain text from the same data. They are the English
+# styles on every page (their words, punctuation and dates); only what the page itself
+# shows in its language (its title, the site's name, its address) follows the page.
 
 
 def closed(title):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from documents.models import ArticleText, Document, Language
+from editorial.translation import OTHER_LANGUAGES, to_attribute
 from positions.models import Statement
 from timeline.dates import DatePrecision
 from timeline.models import Event, Source
@@ -92,6 +93,39 @@ def values(choices):
     return [value for value, _label in choices]
 
 
+LANGUAGE_NAMES = {"ja": "Japanese", "ru": "Russian"}
+
+
+def in_other_languages(name, what, read, note=""):
+    """The columns beside an English one, `<name>_ja` and `<name>_ru`, each read by
+    read(obj, language) from that language's own text: never the English fallback."""
+    return [
+        Column(
+            f"{name}_{language}",
+            "string",
+            f"{what} in {LANGUAGE_NAMES[language]}; empty where not yet translated."
+            + (f" {note}" if note else ""),
+            lambda obj, language=language: read(obj, language),
+        )
+        for language in OTHER_LANGUAGES
+    ]
+
+
+def own_text(name, of=None):
+    """read(obj, language) for a translated field of obj (or of `of(obj)`)."""
+
+    def read(obj, language):
+        return getattr(of(obj) if of else obj, to_attribute(name, language))
+
+    return read
+
+
+def speaker_name(statement, language):
+    if statement.speaker_id:
+        return own_text("name")(statement.speaker, language)
+    return own_text("speaker_label")(statement, language)
+
+
 PRECISION = (
     "How much of the date is known: day, month or year. With month precision the "
     "date is the first of the month, with year precision 1 January."
@@ -112,8 +146,13 @@ EVENTS = Table(
             required=True,
         ),
         Column(
-            "title", "string", "The event's title.", lambda e: e.title, required=True
+            "title",
+            "string",
+            "The event's title in English.",
+            lambda e: e.title,
+            required=True,
         ),
+        *in_other_languages("title", "The event's title", own_text("title")),
         Column(
             "date",
             "date",
@@ -167,10 +206,11 @@ EVENTS = Table(
         Column(
             "summary",
             "string",
-            "One or two sentences, plain text.",
+            "One or two sentences, plain text, in English.",
             lambda e: e.summary,
             required=True,
         ),
+        *in_other_languages("summary", "The summary", own_text("summary")),
         Column(
             "countries",
             "string",
@@ -260,11 +300,12 @@ STATEMENTS = Table(
         Column(
             "speaker_name",
             "string",
-            "Who spoke: the person's name or the body, "
+            "Who spoke, in English: the person's name or the body, "
             "e.g. 'Ministry of Foreign Affairs of Japan'.",
             lambda s: s.speaker_name,
             required=True,
         ),
+        *in_other_languages("speaker_name", "Who spoke", speaker_name),
         Column(
             "kind",
             "string",
@@ -284,10 +325,17 @@ STATEMENTS = Table(
         Column(
             "text",
             "string",
-            "The words, or a faithful paraphrase. Quotations "
+            "The words in English, or a faithful paraphrase. Quotations "
             "remain under their own terms.",
             lambda s: s.text,
             required=True,
+        ),
+        *in_other_languages(
+            "text",
+            "The words or the paraphrase",
+            own_text("text"),
+            note="A quotation's own language stays empty: its words in that "
+            "language are the original, which this table does not hold.",
         ),
         Column(
             "source",
@@ -387,9 +435,10 @@ SOURCES = Table(
         Column(
             "note",
             "string",
-            "What the source is and why it is cited.",
+            "What the source is and why it is cited, in English.",
             lambda s: s.note,
         ),
+        *in_other_languages("note", "The note", own_text("note")),
     ],
 )
 
@@ -413,8 +462,7 @@ DOCUMENTS = Table(
             lambda d: d.title,
             required=True,
         ),
-        Column("title_ja", "string", "Its title in Japanese.", lambda d: d.title_ja),
-        Column("title_ru", "string", "Its title in Russian.", lambda d: d.title_ru),
+        *in_other_languages("title", "Its usual name", own_text("title")),
         Column(
             "kind",
             "string",
@@ -437,7 +485,10 @@ DOCUMENTS = Table(
             "empty otherwise.",
             lambda d: d.date_old_style,
         ),
-        Column("place", "string", "Where it was signed.", lambda d: d.place),
+        Column(
+            "place", "string", "Where it was signed, in English.", lambda d: d.place
+        ),
+        *in_other_languages("place", "The place", own_text("place")),
         Column(
             "in_force",
             "date",
@@ -448,8 +499,12 @@ DOCUMENTS = Table(
         Column(
             "force_note",
             "string",
-            "What to know about its legal force, attributed to whoever holds it.",
+            "What to know about its legal force, attributed to whoever holds it, in "
+            "English.",
             lambda d: d.force_note,
+        ),
+        *in_other_languages(
+            "force_note", "The note on its force", own_text("force_note")
         ),
         Column(
             "parties",
@@ -473,10 +528,11 @@ DOCUMENTS = Table(
         Column(
             "summary",
             "string",
-            "One or two sentences, plain text.",
+            "One or two sentences, plain text, in English.",
             lambda d: d.summary,
             required=True,
         ),
+        *in_other_languages("summary", "The summary", own_text("summary")),
         Column(
             "source",
             "string",
@@ -521,9 +577,12 @@ ARTICLE_TEXTS = Table(
         Column(
             "label",
             "string",
-            "The article as the document numbers it: 'Article 9'.",
+            "The article as the document numbers it, in English: 'Article 9'.",
             lambda t: t.article.label,
             required=True,
+        ),
+        *in_other_languages(
+            "label", "The article's label", own_text("label", of=lambda t: t.article)
         ),
         Column(
             "order",

@@ -2,6 +2,9 @@
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext
+
+from editorial.translation import active_language, text_language
 
 from .codebook import LICENCE, TABLES
 from .serializers import titles
@@ -36,15 +39,16 @@ def breadcrumbs(*trail):
     }
 
 
-def article(obj, headline, description, modified, published=None):
+def article(path, headline, description, modified, published=None, language="en"):
+    """A page as a schema.org Article; `language`: the headline's."""
     data = {
         "@context": CONTEXT,
         "@type": "Article",
         "headline": headline[:110],
         "description": description,
-        "url": absolute(obj.get_absolute_url()),
-        "mainEntityOfPage": absolute(obj.get_absolute_url()),
-        "inLanguage": "en",
+        "url": absolute(path),
+        "mainEntityOfPage": absolute(path),
+        "inLanguage": language,
         "author": site_organisation(),
         "publisher": site_organisation(),
         "license": LICENCE["path"],
@@ -60,11 +64,12 @@ def article(obj, headline, description, modified, published=None):
 def event_graph(event):
     return [
         article(
-            event,
+            event.get_absolute_url(),
             event.title,
             event.summary,
             event.updated_at,
             event.published_at,
+            language=text_language(event, "title"),
         ),
         breadcrumbs(
             ("Timeline", reverse("timeline:event_list")),
@@ -99,25 +104,68 @@ def quotation(statement):
         data["workTranslation"] = {
             "@type": "Quotation",
             "text": statement.text,
-            "inLanguage": "en",
+            "inLanguage": text_language(statement, "text"),
         }
     return data
 
 
-def topic_graph(topic, updated, statements=()):
-    page = article(topic, topic.title, topic.question, updated)
-    quotations = [
+def quotations(statements):
+    """The verbatim ones among public positions' statements, as Quotations."""
+    return [
         quotation(statement)
         for statement in statements
         if statement.is_quotation and statement.position.is_public
     ]
-    if quotations:
-        page["hasPart"] = quotations
+
+
+def topic_graph(topic, updated, statements=()):
+    page = article(
+        topic.get_absolute_url(),
+        topic.title,
+        topic.question,
+        updated,
+        language=text_language(topic, "title"),
+    )
+    if parts := quotations(statements):
+        page["hasPart"] = parts
     return [
         page,
         breadcrumbs(
             ("Positions", reverse("positions:topic_list")),
             (topic.title, topic.get_absolute_url()),
+        ),
+    ]
+
+
+def country_graph(country, positions):
+    """A country's page: its positions on every topic, with the verbatim statements
+    behind them as Quotations. Headline and description are the page's own."""
+    path = reverse("positions:country_detail", args=[country.slug])
+    names = {"country": country.name}
+    page = article(
+        path,
+        gettext("%(country)s: positions on every topic") % names,
+        gettext(
+            "What %(country)s holds on each question of the dispute over the "
+            "Northern Territories / Southern Kurils, with dated and sourced "
+            "statements."
+        )
+        % names,
+        max((position.updated_at for position in positions), default=None),
+        language=active_language(),
+    )
+    statements = [
+        statement
+        for position in positions
+        for statement in position.published_statements
+    ]
+    if parts := quotations(statements):
+        page["hasPart"] = parts
+    return [
+        page,
+        breadcrumbs(
+            ("Positions", reverse("positions:topic_list")),
+            (country.name, path),
         ),
     ]
 
@@ -194,10 +242,11 @@ def dataset(modified):
     data = {
         "@context": CONTEXT,
         "@type": "Dataset",
-        "name": f"{settings.SITE_NAME}: events, statements and sources",
+        "name": f"{settings.SITE_NAME}: events, statements, sources and documents",
         "description": "Every published event, statement and source of the site, "
-        "as CSV tables with a codebook, as one JSON file and through a read-only "
-        "JSON API.",
+        "and the treaties and declarations with the texts of their articles, as CSV "
+        "tables with a codebook, as one JSON file and through a read-only JSON API. "
+        "Texts in English, with their Japanese and Russian translations beside them.",
         "url": absolute(reverse("data")),
         "license": LICENCE["path"],
         "isAccessibleForFree": True,

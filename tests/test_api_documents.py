@@ -382,6 +382,60 @@ def test_the_document_page_offers_the_treaty_citation_downloads(client, declarat
     assert 'href="/api/v1/cite/documents/joint-declaration-1956.bib"' in html
 
 
+def test_the_document_page_has_zotero_tags_for_the_treaty(client, declaration):
+    document, _ = declaration
+    html = client.get(document.get_absolute_url()).content.decode()
+    assert (
+        '<meta name="citation_title" content="Japan–Soviet Joint Declaration">' in html
+    )
+    assert '<meta name="citation_author" content="Japan">' in html
+    assert '<meta name="citation_author" content="USSR">' in html
+    assert '<meta name="citation_date" content="1956/10/19">' in html
+    assert '<meta name="citation_language" content="ja">' in html
+    assert (
+        '<meta name="citation_public_url" '
+        'content="http://127.0.0.1:8000/en/documents/joint-declaration-1956/">'
+    ) in html
+    assert (
+        '<link rel="alternate" type="application/x-research-info-systems" '
+        'title="Citation (RIS)" '
+        'href="/api/v1/cite/documents/joint-declaration-1956.ris">'
+    ) in html
+
+
+def article_box(html, slug):
+    start = html.index(f'<section class="document-article" id="{slug}"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_each_article_box_links_the_articles_citation_files(client, declaration):
+    document, article = declaration
+    make_article_text(article=article, language="ja")
+    response = client.get(document.get_absolute_url())
+    box = article_box(response.content.decode(), "article-9")
+    api = client.get("/api/v1/articles/joint-declaration-1956.article-9/").json()
+    for name, extension, media_type in [
+        ("csl_json", "json", "application/vnd.citationstyles.csl+json"),
+        ("ris", "ris", "application/x-research-info-systems"),
+        ("bibtex", "bib", "application/x-bibtex"),
+    ]:
+        url = f"/api/v1/cite/articles/joint-declaration-1956/article-9.{extension}"
+        assert api["cite"][name] == f"http://testserver{url}"
+        assert f'<a href="{url}" type="{media_type}" download>' in box
+        assert client.get(url).status_code == 200
+    assert '<span class="visually-hidden"> (Article 9)</span>' in box
+
+
+def test_a_draft_article_in_preview_offers_no_citation_files(admin_client):
+    document = make_document(slug="joint-declaration-1956")
+    make_article(document=document, slug="draft-article", status=Status.DRAFT)
+    html = admin_client.get(document.get_absolute_url()).content.decode()
+    start = html.index('id="draft-article"')
+    box = html[start : html.index("</section>", start)]
+    assert "Cite Draft Article" in box
+    assert "/api/v1/cite/articles/" not in box
+
+
 # JSON-LD
 
 

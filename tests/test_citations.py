@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from api import citations
 from timeline.dates import DatePrecision
@@ -205,3 +206,59 @@ def test_topic_page_has_zotero_tags(client):
     html = client.get(position.topic.get_absolute_url()).content.decode()
     assert f'<meta name="citation_title" content="{position.topic.title}">' in html
     assert ">MLA</h3>" in html
+
+
+# The page's language
+
+
+@pytest.fixture
+def tokyo():
+    event = make_event(
+        slug="tokyo-declaration",
+        title="Tokyo Declaration",
+        title_ja="東京宣言",
+        summary_ja="細川首相とエリツィン大統領が署名した。",
+    )
+    Event.objects.filter(pk=event.pk).update(updated_at=MODIFIED)
+    return event
+
+
+SITE_JA = "北方領土／南クリル：日露の領土問題"
+SITE_RU = "Южные Курилы / «Северные территории»: территориальный спор"
+
+
+def test_a_japanese_page_is_cited_with_its_title_name_and_address(client, tokyo):
+    html = client.get("/ja/timeline/tokyo-declaration/").content.decode()
+    url = "http://127.0.0.1:8000/ja/timeline/tokyo-declaration/"
+    assert f"“東京宣言.” {SITE_JA}. Last modified March 9, 2026. {url}." in html
+    assert f"{SITE_JA}. (2026, March 9). <i>東京宣言</i>. {url}" in html
+    assert f"“東京宣言.” <i>{SITE_JA}</i>, 9 Mar. 2026, 127.0.0.1:8000/ja/" in html
+    assert '<meta name="citation_title" content="東京宣言">' in html
+    assert f'<meta name="citation_author" content="{SITE_JA}">' in html
+    assert '<meta name="citation_language" content="ja">' in html
+    assert f'<meta name="citation_public_url" content="{url}">' in html
+    assert "ファイルは英語で、英語版のページを引用します。" in html
+
+
+def test_an_untranslated_title_is_cited_in_english_on_a_russian_page(client, tokyo):
+    html = client.get("/ru/timeline/tokyo-declaration/").content.decode()
+    url = "http://127.0.0.1:8000/ru/timeline/tokyo-declaration/"
+    assert f"“Tokyo Declaration.” {SITE_RU}. Last modified March 9, 2026. {url}." in (
+        html
+    )
+    assert '<meta name="citation_title" content="Tokyo Declaration">' in html
+    assert '<meta name="citation_language" content="en">' in html
+    assert "Файлы — на английском языке" in html
+
+
+def test_the_english_page_and_the_downloads_stay_english(client, tokyo):
+    html = client.get("/en/timeline/tokyo-declaration/").content.decode()
+    assert "“Tokyo Declaration.” " + SITE in html
+    assert '<meta name="citation_language" content="en">' in html
+    assert "The files are in English" not in html
+    with translation.override("ja"):
+        item = client.get("/api/v1/cite/events/tokyo-declaration.json").json()[0]
+    assert item["title"] == "Tokyo Declaration"
+    assert item["author"] == [{"literal": SITE}]
+    assert item["language"] == "en"
+    assert item["URL"] == "http://127.0.0.1:8000/en/timeline/tokyo-declaration/"

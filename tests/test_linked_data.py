@@ -1,12 +1,22 @@
 """JSON-LD on pages: it parses, says what the page is, and asserts no country."""
 
+import datetime
 import json
 import re
 
 import pytest
 from django.urls import reverse
 
-from .factories import make_event, make_island, make_position
+from .factories import (
+    make_country,
+    make_event,
+    make_island,
+    make_person,
+    make_position,
+    make_source,
+    make_statement,
+    make_topic,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +71,84 @@ def test_a_topic_page_is_an_article(client):
         position.updated_at.date().isoformat()
     )
     assert data["BreadcrumbList"]["itemListElement"][1]["name"] == "Positions"
+
+
+@pytest.fixture
+def japan_on_two_topics():
+    japan = make_country(slug="japan", name="Japan", name_ja="日本", name_ru="Япония")
+    legal = make_position(country=japan, topic=make_topic(order=1))
+    later = make_position(country=japan, topic=make_topic(order=2))
+    make_position(country=make_country(slug="russia", name="Russia"), topic=legal.topic)
+    quoted = make_statement(
+        position=legal,
+        speaker=make_person(name="Ichirō Hatoyama"),
+        is_quotation=True,
+        original_text="原文のままの言葉。",
+        original_language="ja",
+        text="The words in English.",
+        text_ru="Слова по-русски.",
+        date=datetime.date(1956, 10, 19),
+        source=make_source(title="A record", url="https://example.org/record"),
+    )
+    make_statement(position=later, text="A paraphrase only.")
+    make_statement(
+        position=later,
+        speaker_label="Ministry of Foreign Affairs of Japan",
+        is_quotation=True,
+        original_text="省の言葉。",
+        original_language="ja",
+        date=datetime.date(2001, 3, 25),
+    )
+    return japan, quoted
+
+
+def test_a_country_page_is_an_article_with_its_verbatim_statements(
+    client, japan_on_two_topics
+):
+    japan, quoted = japan_on_two_topics
+    url = reverse("positions:country_detail", args=["japan"])
+    data = linked_data(client, url)
+    article = data["Article"]
+    assert article["headline"] == "Japan: positions on every topic"
+    assert article["description"].startswith("What Japan holds on each question")
+    assert article["url"] == "http://127.0.0.1:8000/en/positions/countries/japan/"
+    assert article["inLanguage"] == "en"
+    assert article["dateModified"]
+    first, by_a_body = article["hasPart"]
+    assert first["@type"] == "Quotation"
+    assert first["text"] == "原文のままの言葉。"
+    assert first["inLanguage"] == "ja"
+    assert first["spokenByCharacter"]["name"] == "Ichirō Hatoyama"
+    assert first["url"].endswith(f"#statement-{quoted.pk}")
+    assert first["workTranslation"]["text"] == "The words in English."
+    assert by_a_body["creditText"] == "Ministry of Foreign Affairs of Japan"
+    assert "A paraphrase only." not in json.dumps(data, ensure_ascii=False)
+    trail = data["BreadcrumbList"]["itemListElement"]
+    assert [crumb["name"] for crumb in trail] == ["Home", "Positions", "Japan"]
+    assert trail[-1]["item"] == article["url"]
+
+
+def test_a_country_page_in_russian_says_so(client, japan_on_two_topics):
+    data = linked_data(client, "/ru/positions/countries/japan/")
+    article = data["Article"]
+    assert article["headline"] == "Япония: позиции по всем темам"
+    assert article["inLanguage"] == "ru"
+    assert article["url"] == "http://127.0.0.1:8000/ru/positions/countries/japan/"
+    translation = article["hasPart"][0]["workTranslation"]
+    assert translation == {
+        "@type": "Quotation",
+        "text": "Слова по-русски.",
+        "inLanguage": "ru",
+    }
+    # Not yet translated into Russian: the English, marked as English.
+    assert article["hasPart"][1]["workTranslation"]["inLanguage"] == "en"
+
+
+def test_a_country_page_without_quotations_has_no_parts(client):
+    position = make_position(country=make_country(slug="japan"))
+    make_statement(position=position)
+    data = linked_data(client, reverse("positions:country_detail", args=["japan"]))
+    assert "hasPart" not in data["Article"]
 
 
 def test_an_island_is_a_place_with_both_names_and_no_country(client):
@@ -118,3 +206,6 @@ def test_the_shipped_pages_json_ld_parses(client, site_content):
         assert "Legislation" in linked_data(client, document.get_absolute_url())
     for topic in Topic.objects.with_published_positions():
         assert "Article" in linked_data(client, topic.get_absolute_url())
+    for slug in ["japan", "russia"]:
+        url = reverse("positions:country_detail", args=[slug])
+        assert "Quotation" in json.dumps(linked_data(client, url)["Article"])

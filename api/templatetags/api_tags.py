@@ -33,6 +33,11 @@ def topic_json_ld(topic, updated, statements=()):
 
 
 @register.simple_tag
+def country_json_ld(country, positions):
+    return json_ld(linked_data.country_graph(country, positions))
+
+
+@register.simple_tag
 def document_json_ld(document, articles):
     return json_ld(linked_data.document_graph(document, articles))
 
@@ -43,24 +48,30 @@ def island_json_ld(island):
 
 
 KINDS = {"event": "events", "topic": "topics", "document": "documents"}
+FORMATS = (("CSL-JSON", "json"), ("RIS", "ris"), ("BibTeX", "bib"))
+
+
+def citation_url(obj, extension):
+    """The API's citation of obj, as its `cite` field links it."""
+    if obj._meta.model_name == "article":
+        args = [obj.document.slug, obj.slug, extension]
+        return reverse("api:cite_article", args=args)
+    return reverse("api:cite", args=[KINDS[obj._meta.model_name], obj.slug, extension])
 
 
 def download_links(obj):
-    kind = KINDS.get(obj._meta.model_name)
-    if kind is None:
+    if obj._meta.model_name not in {*KINDS, "article"}:
         return []
     return [
-        (
-            label,
-            citations.MEDIA_TYPES[extension],
-            reverse("api:cite", args=[kind, obj.slug, extension]),
-        )
-        for label, extension in (
-            ("CSL-JSON", "json"),
-            ("RIS", "ris"),
-            ("BibTeX", "bib"),
-        )
+        (label, citations.MEDIA_TYPES[extension], citation_url(obj, extension))
+        for label, extension in FORMATS
     ]
+
+
+@register.simple_tag
+def citation_downloads(obj):
+    """[(label, media type, url)] of obj's CSL-JSON, RIS and BibTeX files."""
+    return download_links(obj)
 
 
 @register.simple_tag
@@ -70,18 +81,16 @@ def page_citation(obj, title, updated):
     return {"styles": citations.styled(item), "downloads": download_links(obj)}
 
 
-@register.simple_tag
-def citation_meta(obj, title, updated):
-    """Highwire citation_* tags (read by Zotero and Google Scholar), and the
-    citation downloads as alternates."""
-    item = citations.page_item(obj, title, updated)
-    tags = [
-        ("citation_title", item["title"]),
-        ("citation_author", item["author"][0]["literal"]),
-        ("citation_publisher", item["container-title"]),
-        ("citation_public_url", item["URL"]),
-        ("citation_language", item["language"]),
+def meta_tags(item, obj):
+    tags = [("citation_title", item["title"])]
+    tags += [
+        ("citation_author", author["literal"]) for author in item.get("author", [])
     ]
+    if item.get("container-title"):
+        tags.append(("citation_publisher", item["container-title"]))
+    tags.append(("citation_public_url", item["URL"]))
+    if item.get("language"):
+        tags.append(("citation_language", item["language"]))
     issued = citations.parts_of(item, "issued")
     if issued:
         tags.append(("citation_date", "/".join(f"{part:02d}" for part in issued)))
@@ -94,6 +103,20 @@ def citation_meta(obj, title, updated):
         ((media, label, url) for label, media, url in download_links(obj)),
     )
     return meta + mark_safe("\n") + links
+
+
+@register.simple_tag
+def citation_meta(obj, title, updated):
+    """Highwire citation_* tags (read by Zotero and Google Scholar), and the
+    citation downloads as alternates."""
+    return meta_tags(citations.page_item(obj, title, updated), obj)
+
+
+@register.simple_tag
+def document_citation_meta(document):
+    """A document's citation_* tags: the treaty itself, as its downloads cite it
+    (its parties as authors, the day it was signed)."""
+    return meta_tags(citations.document_item(document), document)
 
 
 @register.simple_tag
