@@ -42,7 +42,12 @@ def island_json_ld(island):
     return json_ld(linked_data.island_graph(island))
 
 
-KINDS = {"event": "events", "topic": "topics", "document": "documents"}
+KINDS = {
+    "event": "events",
+    "topic": "topics",
+    "document": "documents",
+    "source": "sources",
+}
 
 
 def download_links(obj):
@@ -61,6 +66,12 @@ def download_links(obj):
             ("BibTeX", "bib"),
         )
     ]
+
+
+@register.simple_tag
+def citation_downloads(obj):
+    """The citation files of an object itself: a source's own reference."""
+    return download_links(obj)
 
 
 @register.simple_tag
