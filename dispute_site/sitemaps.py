@@ -8,6 +8,7 @@ from django.urls import reverse
 from documents.models import Document
 from editorial.translation import content_languages
 from positions.models import Position, Topic
+from positions.sources import cited_sources
 from timeline.models import Country, Era, Event, Island
 
 
@@ -82,6 +83,11 @@ class IslandSitemap(SiteSitemap):
         return list(Island.objects.public())
 
 
+class SourceSitemap(SiteSitemap):
+    def items(self):
+        return list(cited_sources().order_by("slug"))
+
+
 class TopicSitemap(SiteSitemap):
     def items(self):
         # A topic page changes when one of its published positions does.
@@ -121,6 +127,7 @@ SITEMAPS = {
     "events": EventSitemap,
     "islands": IslandSitemap,
     "documents": DocumentSitemap,
+    "sources": SourceSitemap,
     "topics": TopicSitemap,
     "countries": CountrySitemap,
 }

@@ -35,6 +35,9 @@ urlpatterns += i18n_patterns(
     path("search/", views.search_page, name="search"),
     path("about/", views.AboutView.as_view(), name="about"),
     path("sources/", views.SourceListView.as_view(), name="sources"),
+    path(
+        "sources/<slug:slug>/", views.SourceDetailView.as_view(), name="source_detail"
+    ),
     path("data/", api_views.data_page, name="data"),
     path("feeds/events/", event_feed, name="event_feed"),
     path("feeds/events/atom/", atom_event_feed, name="event_feed_atom"),

@@ -9,16 +9,17 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import ListView, TemplateView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from editorial.pagecache import cache_for_readers
+from editorial.translation import content_languages
 from positions.models import Position, Statement
 from timeline.models import Era, Event, Island, Source
 from timeline.words import Query
 
 from .forms import SearchForm, SourceFilterForm
 from .search import search
-from .sources import bibliography
+from .sources import bibliography, source_pages
 
 KIND_HEADINGS = {
     Source.Kind.TREATY: _("Treaties and official documents"),
@@ -143,6 +144,27 @@ class SourceListView(ListView):
         if context["form"].is_bound and not context["form"].is_valid():
             response_kwargs.setdefault("status", 400)
         return super().render_to_response(context, **response_kwargs)
+
+
+@method_decorator(cache_for_readers, name="dispatch")
+class SourceDetailView(DetailView):
+    """One source of the bibliography and everything published that cites it; a
+    source nothing public cites has no page."""
+
+    template_name = "timeline/source_detail.html"
+    context_object_name = "source"
+
+    def get_queryset(self):
+        return source_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        source = self.object
+        if not source.language.lower().startswith("en"):
+            source.language_name = LANG_INFO.get(source.language, {}).get("name")
+        context["kind_heading"] = KIND_HEADINGS.get(source.kind, source.kind)
+        context["page_languages"] = content_languages(source)
+        return context
 
 
 @method_decorator(cache_for_readers, name="dispatch")

@@ -8,6 +8,8 @@ import re
 
 import markdown as markdown_lib
 import nh3
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
@@ -49,6 +51,10 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 # The only ids kept are footnotes' own, so the note links work and nothing else on
 # the page can be shadowed.
 FOOTNOTE_ID = re.compile(r"fn(ref\d*)?:[\w.-]+")
+# "[@slug]" in a body names one of the item's sources. It stays text in the stored
+# HTML and becomes a numbered link when the page is shown, since the numbering follows
+# the item's citations, which change without the body. Tags, and code, are left alone.
+SOURCE_MARKER = re.compile(r"(<(code|pre)\b.*?</\2>|<[^>]*>)|\[@([\w-]+)\]", re.DOTALL)
 # The page's title is its only h1; headings in a body start at h2.
 HEADING_LEVELS = {"h1": "h2", "h5": "h4", "h6": "h4"}
 
@@ -82,3 +88,21 @@ def render_markdown(text):
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
+
+
+def link_source_markers(html, numbers, label):
+    """Turn each [@slug] of sanitised HTML whose slug `numbers` holds ({slug: n}) into
+    a link to #source-n; a marker naming any other source stays as it is written."""
+
+    def replace(match):
+        number = numbers.get(match.group(3))
+        if number is None:
+            return match.group(0)
+        return format_html(
+            '<sup class="source-marker"><a href="#source-{0}">'
+            '<span class="visually-hidden">{1} </span>{0}</a></sup>',
+            number,
+            label,
+        )
+
+    return mark_safe(SOURCE_MARKER.sub(replace, html))

@@ -1,7 +1,8 @@
 """The sources that published content cites.
 
-In positions, the highest content app, as statements cite sources as well as events
-and documents; the site's bibliography and search and the open-data API all read it.
+In positions, the highest content app, as statements and current-status facts cite
+sources as well as events and documents; the site's bibliography and search and the
+open-data API all read it.
 """
 
 from django.db.models import Exists, OuterRef
@@ -9,7 +10,7 @@ from django.db.models import Exists, OuterRef
 from documents.models import Article, ArticleText, Document
 from timeline.models import Citation, Event, Source
 
-from .models import Statement
+from .models import Statement, StatusItem
 
 
 def cited_sources():
@@ -21,6 +22,7 @@ def cited_sources():
             )
         )
         | Exists(Statement.objects.published().filter(source=OuterRef("pk")))
+        | Exists(StatusItem.objects.published().filter(source=OuterRef("pk")))
         | Exists(Document.objects.published().filter(source=OuterRef("pk")))
         | Exists(
             ArticleText.objects.filter(

@@ -2,9 +2,10 @@
 
 import pytest
 
-from editorial.markdown import render_markdown
+from editorial.markdown import link_source_markers, render_markdown
+from timeline.models import Citation
 
-from .factories import make_event
+from .factories import make_event, make_source
 
 HOSTILE = {
     "script": "<script>alert(1)</script>Text",
@@ -90,3 +91,58 @@ def test_the_stored_html_is_sanitised_on_save(client):
     content = client.get(event.get_absolute_url()).content.decode()
     assert "<strong>world</strong>" in content
     assert "alert(1)" not in content
+
+
+# Source markers: [@slug] in an event's body
+
+
+def test_a_marker_becomes_a_numbered_link_to_its_source():
+    html = link_source_markers(
+        render_markdown("Signed in 1956.[@hara-1998]"), {"hara-1998": 2}, "Source"
+    )
+    assert html == (
+        '<p>Signed in 1956.<sup class="source-marker"><a href="#source-2">'
+        '<span class="visually-hidden">Source </span>2</a></sup></p>'
+    )
+
+
+def test_a_marker_naming_another_source_stays_plain_text():
+    html = link_source_markers(
+        render_markdown("Signed.[@no-such-source]"), {"hara-1998": 1}, "Source"
+    )
+    assert html == "<p>Signed.[@no-such-source]</p>"
+
+
+def test_markers_in_code_and_in_link_addresses_are_left_alone():
+    source = "`[@hara-1998]` and [a](https://example.org/?q=[@hara-1998])"
+    html = render_markdown(source)
+    assert link_source_markers(html, {"hara-1998": 1}, "Source") == html
+
+
+@pytest.mark.django_db
+def test_event_page_links_markers_to_its_numbered_sources(client):
+    treaty = make_source(slug="joint-declaration")
+    event = make_event(
+        source=treaty,
+        body="Ratified.[@hara-1998] Signed.[@joint-declaration] "
+        "Cited nowhere.[@uncited] Again.[@hara-1998]",
+    )
+    book = make_source(slug="hara-1998")
+    Citation.objects.create(event=event, source=book, order=1, locator="p. 12")
+    Citation.objects.create(event=event, source=book, order=2, locator="p. 40")
+    make_source(slug="uncited")
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert 'id="source-1"' in html and 'id="source-2"' in html
+    assert html.count('<a href="#source-2">') == 2
+    assert html.count('<a href="#source-1">') == 1
+    assert "Cited nowhere.[@uncited]" in html
+    assert 'href="#source-3"' not in html
+    assert "[@hara-1998]" in event.body_html
+
+
+@pytest.mark.django_db
+def test_markers_are_announced_in_the_reader_s_language(client):
+    source = make_source(slug="hara-1998")
+    event = make_event(source=source, body="Signed.[@hara-1998]")
+    html = client.get(f"/ja/timeline/{event.slug}/").content.decode()
+    assert '<span class="visually-hidden">出典 </span>1</a>' in html

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -297,6 +298,19 @@ def test_country_page_shows_one_countrys_positions_on_every_topic(client, conten
     assert "Lawfully acquired" not in page
     assert "Soviet note of 1960." not in page
     assert_no_drafts(response)
+
+
+def test_country_page_opens_with_a_contents_list_of_its_topics(client, content):
+    page = client.get(reverse("positions:country_detail", args=["japan"]))
+    page = page.content.decode()
+    start = page.index('id="country-contents-title"')
+    contents = page[start : page.index("</nav>", start)]
+    first = '<a href="#topic-sovereignty">The basis of sovereignty</a>'
+    assert contents.index(first) < contents.index('<a href="#sources-title">')
+    assert contents.count("<li>") == page.count('class="country-position"') + 1
+    for anchor in re.findall(r'href="#([\w-]+)"', contents):
+        assert f'id="{anchor}"' in page
+    assert start < page.index('class="country-position"')
 
 
 @pytest.mark.parametrize(

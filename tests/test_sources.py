@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.contrib.staticfiles import finders
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -16,11 +17,13 @@ from timeline.models import Citation, Source
 
 from .factories import (
     make_country,
+    make_document,
     make_era,
     make_event,
     make_position,
     make_source,
     make_statement,
+    make_status_item,
     make_topic,
 )
 
@@ -126,17 +129,16 @@ def test_an_event_cited_twice_by_one_source_is_listed_once(client, bibliography)
     assert html.count('href="/en/timeline/treaty-of-shimoda/"') == 2
 
 
-def test_source_url_points_at_its_bibliography_entry(bibliography):
-    assert (
-        bibliography["treaty"].get_absolute_url()
-        == "/en/sources/#source-shimoda-treaty"
-    )
+def test_source_url_is_its_page_and_the_bibliography_keeps_its_anchor(bibliography):
+    treaty = bibliography["treaty"]
+    assert treaty.get_absolute_url() == "/en/sources/shimoda-treaty/"
+    assert treaty.get_bibliography_url() == "/en/sources/#source-shimoda-treaty"
 
 
-def test_event_sources_link_to_the_bibliography(client, bibliography):
+def test_event_sources_link_to_their_pages(client, bibliography):
     html = client.get(bibliography["shimoda"].get_absolute_url()).content.decode()
-    assert 'href="/en/sources/#source-shimoda-treaty"' in html
-    assert 'href="/en/sources/#source-hara-1998"' in html
+    assert 'href="/en/sources/shimoda-treaty/"' in html
+    assert 'href="/en/sources/hara-1998/"' in html
 
 
 def test_empty_bibliography_says_so(client, db):
@@ -257,7 +259,7 @@ def test_topic_page_sources_link_to_the_bibliography(client):
     make_statement(source=source, position=make_position(topic=make_topic()))
     topic = Topic.objects.get()
     html = client.get(topic.get_absolute_url()).content.decode()
-    assert 'href="/en/sources/#source-mofa-1992"' in html
+    assert 'href="/en/sources/mofa-1992/"' in html
 
 
 def cite(source):
@@ -313,3 +315,103 @@ def test_a_bad_source_filter_is_a_form_error(client, db):
     response = client.get(reverse("sources"), {"kind": "nonsense"})
     assert response.status_code == 400
     assert b"Some filters could not be used" in response.content
+
+
+# A page per source
+
+
+def test_source_page_shows_the_reference_note_and_what_cites_it(client, bibliography):
+    book = bibliography["book"]
+    book.note = "A history of the talks since 1945."
+    book.save()
+    make_status_item(source=book, label="Administration", slug="administration")
+    document = make_document(title="Joint Declaration", source=book)
+    position = make_position(
+        country=make_country(name="Japan"), topic=make_topic(title="Legal basis")
+    )
+    make_statement(
+        position=position,
+        source=book,
+        speaker_label="Ministry of Foreign Affairs of Japan",
+        locator="p. 7",
+    )
+    response = client.get(book.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1><cite>Japanese-Soviet/Russian Relations since 1945</cite></h1>" in html
+    assert "Kimie Hara" in html and "Routledge, 1998." in html
+    assert "A history of the talks since 1945." in html
+    assert 'href="/en/timeline/treaty-of-shimoda/"' in html
+    assert "(7 February 1855)</span>, p. 12" in html
+    assert f'href="{document.get_absolute_url()}"' in html
+    assert "Ministry of Foreign Affairs of Japan" in html
+    assert "(Japan on Legal basis)</span>, p. 7" in html
+    assert 'href="/en/#status-administration"' in html
+    assert 'href="/en/sources/#source-hara-1998"' in html
+    assert 'href="/api/v1/cite/sources/hara-1998.ris"' in html
+
+
+def test_source_page_never_shows_drafts(client, bibliography):
+    book = bibliography["book"]
+    make_status_item(source=book, label="Hidden fact", status=Status.DRAFT)
+    make_document(title="Draft declaration", source=book, status=Status.DRAFT)
+    html = client.get(book.get_absolute_url()).content.decode()
+    assert "Secret draft event" not in html
+    assert "Hidden fact" not in html
+    assert "Draft declaration" not in html
+
+
+@pytest.mark.parametrize(
+    "slug", ["uncited", "draft-source", "scheduled-only", "no-such-source"]
+)
+def test_a_source_nothing_public_cites_has_no_page(client, bibliography, slug):
+    response = client.get(reverse("source_detail", args=[slug]))
+    assert response.status_code == 404
+
+
+def test_a_source_cited_only_by_the_current_status_has_a_page(client, db):
+    source = make_source(slug="status-only", title="Cited by a fact only")
+    make_status_item(source=source, label="Administration")
+    assert client.get(source.get_absolute_url()).status_code == 200
+    assert "Cited by a fact only" in client.get(reverse("sources")).content.decode()
+
+
+def test_the_bibliography_links_each_entry_to_its_page(client, bibliography):
+    html = client.get(reverse("sources")).content.decode()
+    assert 'class="source-page-link" href="/en/sources/shimoda-treaty/"' in html
+    assert 'class="source-page-link" href="/en/sources/hara-1998/"' in html
+
+
+def test_source_pages_are_in_the_sitemap_in_each_language(client, bibliography):
+    xml = client.get("/sitemap.xml").content.decode()
+    for language in ["en", "ja", "ru"]:
+        assert f"/{language}/sources/hara-1998/</loc>" in xml
+    assert "/sources/uncited/" not in xml
+    assert "/sources/draft-source/" not in xml
+
+
+def test_source_page_in_japanese(client, bibliography):
+    html = client.get("/ja/sources/hara-1998/").content.decode()
+    assert '<html lang="ja">' in html
+    assert 'href="/ja/timeline/treaty-of-shimoda/"' in html
+
+
+@override_settings(CACHE_MIDDLEWARE_SECONDS=600)
+def test_source_page_is_cached_for_readers(client, bibliography):
+    url = bibliography["book"].get_absolute_url()
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url)["X-Page-Cache"] == "hit"
+
+
+def test_source_page_queries_stay_flat(client, db):
+    source = make_source(slug="busy")
+    make_event(source=source)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(source.get_absolute_url()).status_code == 200
+    era = make_era()
+    for _ in range(30):
+        make_event(era=era, source=source)
+        make_statement(source=source)
+    with CaptureQueriesContext(connection) as large:
+        assert client.get(source.get_absolute_url()).status_code == 200
+    assert len(small) == len(large) <= 12

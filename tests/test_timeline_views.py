@@ -1,11 +1,12 @@
 import datetime
+import re
 
 import pytest
 from django.urls import resolve, reverse
 
 from dispute_site import urls as site_urls
 from editorial.models import Status
-from timeline.views import EventDetailView
+from timeline.views import EventDetailView, EventListView
 
 from .factories import make_country, make_era, make_event, make_island, make_person
 
@@ -150,6 +151,55 @@ def test_events_are_grouped_under_era_headings(client, events):
     assert content.index("Joint Declaration") < content.index('id="era-late"')
 
 
+def decade_nav(content):
+    start = content.index('class="era-index decade-index"')
+    return content[start : content.index("</nav>", start)]
+
+
+def test_each_decade_s_first_event_carries_its_anchor(client, events):
+    make_event(
+        slug="second-of-the-fifties", date=D(1959, 1, 1), era=events["declaration"].era
+    )
+    content = get_timeline(client).content.decode()
+    links = re.findall(r'href="\?[^"]*#(decade-\d+)">(\d+s)</a>', decade_nav(content))
+    assert [label for _anchor, label in links] == ["1850s", "1950s", "1990s"]
+    for anchor, _label in links:
+        assert content.count(f'id="{anchor}"') == 1
+    content = content[content.index('id="after-strip"') :]
+    fifties = content.index('id="decade-1950"')
+    assert content.index("Joint Declaration") > fifties
+    assert content.index("Second Of The Fifties") > content.index("Joint Declaration")
+    # The era anchors are still there.
+    assert 'id="era-early"' in content and 'id="era-late"' in content
+
+
+def test_decade_links_lead_to_the_page_where_the_decade_starts(client, monkeypatch):
+    monkeypatch.setattr(EventListView, "paginate_by", 2)
+    era = make_era(slug="decades")
+    for year in [1950, 1951, 1960, 1961, 1970]:
+        make_event(era=era, date=D(year, 1, 1))
+    first = get_timeline(client).content.decode()
+    assert 'href="?page=2#decade-1960">1960s</a>' in decade_nav(first)
+    assert 'href="?page=3#decade-1970">1970s</a>' in decade_nav(first)
+    second = get_timeline(client, page="2").content.decode()
+    assert second.count('id="decade-') == 1 and 'id="decade-1960"' in second
+    assert 'id="decade-1970"' in get_timeline(client, page="3").content.decode()
+    newest = get_timeline(client, order="newest").content.decode()
+    assert 'href="?order=newest&amp;page=1#decade-1970">' in decade_nav(newest)
+
+
+def test_a_single_decade_needs_no_decade_links(client):
+    make_event(date=D(1956, 10, 19))
+    assert b"decade-index" not in get_timeline(client).content
+
+
+def test_decade_labels_follow_the_language(client, events):
+    japanese = decade_nav(client.get("/ja/timeline/").content.decode())
+    russian = decade_nav(client.get("/ru/timeline/").content.decode())
+    assert ">1950年代</a>" in japanese
+    assert ">1950-е</a>" in russian
+
+
 def test_page_past_the_end_is_not_found(client, events):
     assert get_timeline(client, page="99").status_code == 404
     assert get_timeline(client, page="abc").status_code == 404
@@ -162,7 +212,9 @@ def test_pagination_keeps_filters(client):
         make_event(era=era, date=D(2000, 1, 1) + datetime.timedelta(days=day))
     response = get_timeline(client, era="many")
     assert len(response.context["object_list"]) == 40
-    assert b"?era=many&amp;page=2" in response.content
+    assert b'href="?era=many&amp;page=2" rel="next"' in response.content
+    # {% querystring %} writes the "?" itself.
+    assert b'"??' not in response.content
     second = get_timeline(client, era="many", page="2")
     assert len(second.context["object_list"]) == 5
     # An era longer than a page is the only one cut, and says so.

@@ -262,6 +262,9 @@ class Source(models.Model):
         return self.title
 
     def get_absolute_url(self):
+        return reverse("source_detail", args=[self.slug])
+
+    def get_bibliography_url(self):
         return reverse("sources") + f"#{self.anchor}"
 
     def natural_key(self):

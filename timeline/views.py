@@ -76,6 +76,15 @@ class EraPaginator(Paginator):
         page.continues_era = bool(previous) and previous[-1].era_id == rows[0].era_id
         return page
 
+    def decade_starts(self):
+        """{decade: (the page number where it first appears, its first event's id)},
+        in reading order."""
+        starts = {}
+        for number, rows in enumerate(self.pages, start=1):
+            for row in rows:
+                starts.setdefault(str(row.date.year // 10 * 10), (number, row.pk))
+        return starts
+
     def era_starts(self):
         """{era id: the page number where that era first appears}."""
         starts = {}
@@ -134,6 +143,13 @@ class EventListView(FilterView):
         context["era_index"] = [
             (era, starts[era.pk]) for era in eras if era.pk in starts
         ]
+        decades = context["paginator"].decade_starts()
+        context["decade_index"] = [
+            (decade, page) for decade, (page, _pk) in decades.items()
+        ]
+        first_events = {pk: decade for decade, (_page, pk) in decades.items()}
+        for event in context["page_obj"].object_list:
+            event.decade_start = first_events.get(event.pk)
         return context
 
     def filter_form_key(self):

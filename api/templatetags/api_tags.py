@@ -47,7 +47,12 @@ def island_json_ld(island):
     return json_ld(linked_data.island_graph(island))
 
 
-KINDS = {"event": "events", "topic": "topics", "document": "documents"}
+KINDS = {
+    "event": "events",
+    "topic": "topics",
+    "document": "documents",
+    "source": "sources",
+}
 FORMATS = (("CSL-JSON", "json"), ("RIS", "ris"), ("BibTeX", "bib"))
 
 

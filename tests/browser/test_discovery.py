@@ -61,8 +61,16 @@ def test_search_from_the_header_to_an_event_and_its_source(small_site, reader):
     check_page(page, "event-with-citation")
 
     page.get_by_role("link", name=re.compile("In the bibliography")).click()
+    expect(page).to_have_url(re.compile(r"/en/sources/tokyo-declaration-text/$"))
+    expect(
+        page.get_by_role("link", name="Tokyo Declaration", exact=True)
+    ).to_be_visible()
+    check_page(page, "source")
+
+    page.get_by_role("link", name="In the bibliography").click()
     expect(page).to_have_url(re.compile(r"/en/sources/#source-tokyo-declaration-text$"))
     entry = page.locator("#source-tokyo-declaration-text")
+    expect(entry).to_be_in_viewport()
     expect(entry).to_contain_text("Ministry of Foreign Affairs of Japan")
     expect(
         entry.get_by_role("link", name="Tokyo Declaration", exact=True)

@@ -46,3 +46,23 @@ def test_a_bad_filter_is_explained_on_the_page(loaded_site, reader):
     page.get_by_role("button", name="Show events").click()
     expect(page.get_by_role("alert")).to_contain_text("must not be before")
     assert serious_accessibility_violations(page) == []
+
+
+def test_event_to_its_source_page_and_back(loaded_site, reader):
+    page = reader
+    page.goto(loaded_site.url + "/en/timeline/treaty-of-shimoda/")
+    page.locator(".sources .bibliography-link").first.click()
+    expect(page).to_have_url(re.compile(r"/en/sources/[\w-]+/$"))
+    expect(page.locator("h1 cite")).to_be_visible()
+    check_page(page, "source")
+    page.get_by_role("link", name="Treaty of Shimoda", exact=True).click()
+    expect(page.locator("h1")).to_have_text("Treaty of Shimoda")
+
+
+def test_a_decade_link_scrolls_to_the_decade_s_first_event(loaded_site, reader):
+    page = reader
+    page.goto(loaded_site.url + "/en/timeline/")
+    decades = page.get_by_role("navigation", name="Decades")
+    decades.get_by_role("link", name="1950s").click()
+    expect(page).to_have_url(re.compile(r"#decade-1950$"))
+    expect(page.locator("#decade-1950")).to_be_in_viewport()

@@ -3,6 +3,9 @@ import datetime
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+from editorial.markdown import link_source_markers
 
 from ..dates import (
     DatePrecision,
@@ -24,6 +27,16 @@ def script_lang(text):
     if any("\u0400" <= char <= "\u04ff" for char in text):
         return "ru"
     return "ja"
+
+
+@register.filter
+def body_with_source_markers(event):
+    """The event's body with its [@slug] markers linked to its numbered sources (the
+    first citation of a source cited twice)."""
+    numbers = {}
+    for number, citation in enumerate(event.citations.all(), start=1):
+        numbers.setdefault(citation.source.slug, number)
+    return link_source_markers(event.body_html, numbers, _("Source"))
 
 
 @register.filter
