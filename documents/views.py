@@ -51,7 +51,6 @@ class DocumentDetailView(DraftPreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         document = self.object
         articles = Article.objects.filter(document=document).for_page()
-        page_languages = content_languages(document)
         if not self.preview_allowed:
             articles = articles.published()
         articles = list(articles)
@@ -64,5 +63,5 @@ class DocumentDetailView(DraftPreviewMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["articles"] = articles
         context["languages"] = text_grid(document, articles)
-        context["page_languages"] = page_languages
+        context["page_languages"] = content_languages(self.object)
         return context

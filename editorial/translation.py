@@ -130,15 +130,8 @@ def translate_history_models():
             continue
         for name in translated_field_names(model):
             if not hasattr(historical, name):
-                prop = vars_of_translated(model, name)
-                setattr(historical, name, TranslatedProperty(prop.fget, prop.fset))
-
-
-def vars_of_translated(model, name):
-    for klass in model.__mro__:
-        if name in vars(klass):
-            return vars(klass)[name]
-    raise AttributeError(name)
+                # The live model's property itself: it reads the same columns.
+                setattr(historical, name, getattr(model, name))
 
 
 def content_languages(obj):

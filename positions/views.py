@@ -79,7 +79,6 @@ class TopicDetailView(DraftPreviewMixin, DetailView):
         return Topic.objects.all()
 
     def get_context_data(self, **kwargs):
-        page_languages = content_languages(self.object)
         statements = Statement.objects.filter(position__topic=self.object)
         positions = self.object.positions.all()
         if not self.preview_allowed:
@@ -108,7 +107,7 @@ class TopicDetailView(DraftPreviewMixin, DetailView):
             context["previous_topic"], context["next_topic"] = neighbours(
                 topics, self.object
             )
-        context["page_languages"] = page_languages
+        context["page_languages"] = content_languages(self.object)
         return context
 
 

@@ -191,10 +191,9 @@ class EventDetailView(DraftPreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page_languages = content_languages(self.object)
         context["previous_event"] = self.object.get_previous_published()
         context["next_event"] = self.object.get_next_published()
-        context["page_languages"] = page_languages
+        context["page_languages"] = content_languages(self.object)
         return context
 
 

@@ -114,17 +114,9 @@ def read_name_groups():
     groups = [frozenset(spellings) for spellings in PLACE_NAMES]
     for kind, *names in islands.union(people, all=True):
         if kind == "island":
-            groups.append(
-                frozenset(
-                    name
-                    for name in (
-                        *names[:1],
-                        without_island_suffix(names[1]),
-                        *names[2:],
-                    )
-                    if name
-                )
-            )
+            romanised_ja, native_ja, romanised_ru, native_ru = names
+            spellings = (romanised_ja, without_island_suffix(native_ja), romanised_ru)
+            groups.append(frozenset(filter(None, (*spellings, native_ru))))
         else:
             groups.append(person_spellings(names))
     return groups
