@@ -1,7 +1,6 @@
 import datetime
 
 from django.conf import settings
-from django.conf.locale import LANG_INFO
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -88,7 +87,11 @@ def search_page(request):
 
 
 def language_name(code):
-    return LANG_INFO.get(code, {}).get("name") or code
+    """The language's name in the reader's language: Russian, ロシア語, русский."""
+    try:
+        return str(translation.get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
 
 
 def source_order(source):
@@ -129,7 +132,7 @@ class SourceListView(ListView):
         by_kind = {kind: [] for kind in Source.Kind}
         for source in sorted(sources, key=source_order):
             if not source.language.lower().startswith("en"):
-                source.language_name = LANG_INFO.get(source.language, {}).get("name")
+                source.language_name = language_name(source.language)
             by_kind.setdefault(source.kind, []).append(source)
         context["kinds"] = [
             (kind, KIND_HEADINGS.get(kind, kind), sources)
@@ -161,7 +164,7 @@ class SourceDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         source = self.object
         if not source.language.lower().startswith("en"):
-            source.language_name = LANG_INFO.get(source.language, {}).get("name")
+            source.language_name = language_name(source.language)
         context["kind_heading"] = KIND_HEADINGS.get(source.kind, source.kind)
         context["page_languages"] = content_languages(source)
         return context
