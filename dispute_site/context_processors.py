@@ -17,9 +17,16 @@ def language_links(request):
     """The page in each language: its address, and with the page's query (the
     switcher's link; tracking parameters left out, as the page cache leaves them)."""
     query = canonical_query(request)
+    current = translation.get_language()
+    prefix = f"/{current}/"
     links = []
     for code, name in settings.LANGUAGES:
-        path = iri_to_uri(translate_url(request.path, code))
+        if request.path.startswith(prefix):
+            # The addresses are the same in every language but for their prefix
+            # (i18n_patterns, untranslated paths): no resolving needed.
+            path = iri_to_uri(f"/{code}/{request.path[len(prefix) :]}")
+        else:
+            path = iri_to_uri(translate_url(request.path, code))
         links.append(
             {
                 "code": code,

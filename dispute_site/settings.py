@@ -162,10 +162,20 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Pages and their rendered parts, per process; more entries than the default
+    # 300, so that one language's pages and parts fit (old versions are culled).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 3000},
+        }
+    }
 # How long the server keeps a rendered page (0: never). Pages are keyed on the content
 # version in the database, so a longer time never means a stale page.
 CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("DJANGO_CACHE_SECONDS", "600"))
+# How long the server keeps a rendered part of a reader's page (editorial.fragments;
+# 0: never): its lists, visual timeline, map. Keyed on the content version like pages.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("DJANGO_FRAGMENT_CACHE_SECONDS", "3600"))
 # HTTP caching of public pages (editorial.pagecache): ETag and Last-Modified, and how
 # long browsers (max-age) and shared caches such as a CDN (s-maxage) may keep a page
 # before asking again. A browser that asks again with If-None-Match gets a 304.

@@ -18,3 +18,5 @@ WHITENOISE_AUTOREFRESH = True
 # Most tests measure pages as rendered; tests/test_cache.py turns the page cache on.
 CACHE_MIDDLEWARE_SECONDS = 0
 HTTP_CACHE = False
+# Likewise the rendered parts of pages: tests/test_fragments.py turns them on.
+FRAGMENT_CACHE_SECONDS = 0

@@ -7,6 +7,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -36,27 +37,39 @@ LATEST_STATEMENTS = 3
 
 @cache_for_readers
 def home(request):
-    events = Event.objects.published()
-    strip_events = list(events.for_strip())
-    countries, rows = Position.objects.published().matrix()
+    # Lazy, even the querysets' building: the page's content is a kept fragment
+    # (editorial.fragments), which needs none of it.
+    events = Event.objects.published
+    strip_events = SimpleLazyObject(lambda: list(events().for_strip()))
+    matrix = SimpleLazyObject(lambda: Position.objects.published().matrix())
     return render(
         request,
         "home.html",
         {
-            "eras": list(Era.objects.public()),
-            "islands": list(Island.objects.public()),
-            "key_events": events.filter(is_key=True).for_list().chronological(),
-            "latest_events": events.for_list().order_by("-date", "-title_en", "-pk")[
-                :LATEST_COUNT
-            ],
-            "latest_statements": Statement.objects.published()
-            .for_display()
-            .order_by("-date", "-pk")[:LATEST_STATEMENTS],
+            "eras": SimpleLazyObject(lambda: list(Era.objects.public())),
+            "islands": SimpleLazyObject(lambda: list(Island.objects.public())),
+            "key_events": SimpleLazyObject(
+                lambda: events().filter(is_key=True).for_list().chronological()
+            ),
+            "latest_events": SimpleLazyObject(
+                lambda: (
+                    events()
+                    .for_list()
+                    .order_by("-date", "-title_en", "-pk")[:LATEST_COUNT]
+                )
+            ),
+            "latest_statements": SimpleLazyObject(
+                lambda: (
+                    Statement.objects.published()
+                    .for_display()
+                    .order_by("-date", "-pk")[:LATEST_STATEMENTS]
+                )
+            ),
             "strip_events": strip_events,
             # The strip already holds every published event: no separate COUNT query.
-            "event_count": len(strip_events),
-            "countries": countries,
-            "rows": rows,
+            "event_count": lambda: len(strip_events),
+            "countries": SimpleLazyObject(lambda: matrix[0]),
+            "rows": SimpleLazyObject(lambda: matrix[1]),
         },
     )
 

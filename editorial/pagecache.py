@@ -16,6 +16,7 @@ health check) is never cached. The decorator
 - answers OPTIONS with Allow and any method but GET, HEAD and OPTIONS with 405.
 """
 
+import datetime
 import hashlib
 from functools import wraps
 from urllib.parse import urlencode
@@ -28,6 +29,7 @@ from django.db.models import F
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
 
 from .models import ContentVersion, Publishable
@@ -63,16 +65,26 @@ def is_tracking_parameter(name):
 
 
 def read_content_version():
-    """(number, changed_at) of the content: one query."""
-    row = (
-        ContentVersion.objects.filter(pk=VERSION_ROW)
-        .values_list("number", "changed_at")
-        .first()
-    )
+    """(number, changed_at) of the content: one query, written out, as every request
+    of every page makes it and the ORM's building of it cost more than the query."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {quote('number')}, {quote('changed_at')} "
+            f"FROM {quote(ContentVersion._meta.db_table)} WHERE {quote('id')} = %s",
+            [VERSION_ROW],
+        )
+        row = cursor.fetchone()
     if row is None:
         version, _ = ContentVersion.objects.get_or_create(pk=VERSION_ROW)
-        row = (version.number, version.changed_at)
-    return row
+        return version.number, version.changed_at
+    number, changed_at = row
+    if isinstance(changed_at, str):  # SQLite keeps datetimes as text
+        changed_at = parse_datetime(changed_at)
+    if timezone.is_naive(changed_at):
+        changed_at = timezone.make_aware(changed_at, datetime.UTC)
+    return number, changed_at
 
 
 def content_version():
@@ -90,6 +102,14 @@ def content_version():
         )
         number, changed_at = read_content_version()
     return number, changed_at
+
+
+def request_content_version(request):
+    """The content version, read once per request (cache_for_readers reads it first)."""
+    version = getattr(request, "content_version", None)
+    if version is None:
+        version = request.content_version = content_version()[0]
+    return version
 
 
 def increment_content_version(using=None):

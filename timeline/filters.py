@@ -99,11 +99,13 @@ class EventFilter(django_filters.FilterSet):
             return queryset.order_by("-date", "-title_en", "-pk")
         return queryset
 
+    @classmethod
+    def chooses_filters(cls, data):
+        """Whether the query chooses any filter (the order and page are no filters)."""
+        return any(
+            data.get(name) for name in cls.base_filters if name not in {"order", "page"}
+        )
+
     @property
     def is_filtered(self):
-        form = self.form
-        return any(
-            form.data.get(name)
-            for name in self.filters
-            if name not in {"order", "page"}
-        )
+        return self.chooses_filters(self.form.data)

@@ -368,12 +368,18 @@ class EventQuerySet(PublishableQuerySet):
         )
 
     def for_detail(self):
-        return self.select_related("era").prefetch_related(
-            "countries",
-            "people",
-            "islands",
-            models.Prefetch("citations", Citation.objects.select_related("source")),
-        )
+        return self.select_related("era").prefetch_related(*event_page_prefetches())
+
+
+def event_page_prefetches():
+    """What an event's page shows of its relations (its view prefetches them only
+    when the page's content is not a kept fragment)."""
+    return (
+        "countries",
+        "people",
+        "islands",
+        models.Prefetch("citations", Citation.objects.select_related("source")),
+    )
 
 
 class EventManager(SlugManager.from_queryset(EventQuerySet)):

@@ -1,15 +1,22 @@
 from django.core.paginator import Page, Paginator
+from django.db.models import prefetch_related_objects
 from django.utils.decorators import method_decorator
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from editorial.pagecache import cache_for_readers, content_version
+from editorial.fragments import fragment_key, is_kept
+from editorial.pagecache import (
+    cache_for_readers,
+    canonical_query,
+    is_storable_query,
+    request_content_version,
+)
 from editorial.preview import DraftPreviewMixin
 from editorial.translation import content_languages
 
 from .filters import EventFilter
-from .models import Era, Event, Island
+from .models import Era, Event, Island, event_page_prefetches
 
 PAGE_SIZE = 40
 
@@ -95,10 +102,10 @@ class EraPaginator(Paginator):
 
 
 # Every filter but the free-text one has few values (slugs, choices, years).
-@method_decorator(
-    cache_for_readers(parameters={*EventFilter.base_filters, "page"} - {"q"}),
-    name="dispatch",
-)
+LISTING_PARAMETERS = frozenset({*EventFilter.base_filters, "page"} - {"q"})
+
+
+@method_decorator(cache_for_readers(parameters=LISTING_PARAMETERS), name="dispatch")
 class EventListView(FilterView):
     filterset_class = EventFilter
     paginate_by = PAGE_SIZE
@@ -107,6 +114,29 @@ class EventListView(FilterView):
 
     def get_queryset(self):
         return Event.objects.published().for_list().chronological()
+
+    def get(self, request, *args, **kwargs):
+        # The filters, list, strip and pages, once rendered for this content version
+        # and these filters, are a kept fragment (editorial.fragments): it was kept
+        # only from a 200 (valid filters, an existing page), so it needs nothing more.
+        key = fragment_key(request, "timeline", self.listing_query())
+        if is_kept(request, key):
+            self.object_list = ()
+            return self.render_to_response(
+                {
+                    "listing_query": self.listing_query(),
+                    "is_filtered": EventFilter.chooses_filters(request.GET),
+                    "view": self,
+                }
+            )
+        return super().get(request, *args, **kwargs)
+
+    def listing_query(self):
+        """The filters and page as a key, or None when they are not kept (free text,
+        a parameter written two ways, anything the page cache would not store)."""
+        if not is_storable_query(self.request, LISTING_PARAMETERS):
+            return None
+        return canonical_query(self.request)
 
     def reading_order(self, rows):
         rows = sorted(rows, key=lambda row: (row.date, row.title, row.pk))
@@ -135,6 +165,10 @@ class EventListView(FilterView):
             *((era.slug, str(era)) for era in eras),
         ]
         context = super().get_context_data(**kwargs)
+        valid = not self.filterset.is_bound or self.filterset.is_valid()
+        # Rejected filters are rendered afresh, never kept.
+        context["listing_query"] = self.listing_query() if valid else None
+        context["is_filtered"] = self.filterset.is_filtered
         context["filter_form_key"] = self.filter_form_key()
         context["strip_events"] = self.strip_events
         context["eras"] = eras
@@ -166,8 +200,7 @@ class EventListView(FilterView):
                 for name, value in form.cleaned_data.items()
                 if value not in (None, "")
             )
-        version = getattr(self.request, "content_version", None) or content_version()[0]
-        return f"{version}:{chosen}"
+        return f"{request_content_version(self.request)}:{chosen}"
 
     def get_paginator(self, queryset, per_page, **kwargs):
         return super().get_paginator(
@@ -175,7 +208,8 @@ class EventListView(FilterView):
         )
 
     def render_to_response(self, context, **response_kwargs):
-        if self.filterset.is_bound and not self.filterset.is_valid():
+        filterset = getattr(self, "filterset", None)  # none when the listing was kept
+        if filterset is not None and filterset.is_bound and not filterset.is_valid():
             response_kwargs.setdefault("status", 400)
         return super().render_to_response(context, **response_kwargs)
 
@@ -187,12 +221,18 @@ class EventDetailView(DraftPreviewMixin, DetailView):
 
     def get_preview_queryset(self):
         """Every event, drafts too: get_queryset() narrows it to the published."""
-        return Event.objects.for_detail()
+        return Event.objects.select_related("era")
 
     def get_context_data(self, **kwargs):
+        # The page's content, once rendered for this content version, is a kept
+        # fragment (editorial.fragments): only then are its relations not needed.
+        if not is_kept(
+            self.request, fragment_key(self.request, "event", self.object.pk)
+        ):
+            prefetch_related_objects([self.object], *event_page_prefetches())
         context = super().get_context_data(**kwargs)
-        context["previous_event"] = self.object.get_previous_published()
-        context["next_event"] = self.object.get_next_published()
+        context["previous_event"] = SimpleLazyObject(self.object.get_previous_published)
+        context["next_event"] = SimpleLazyObject(self.object.get_next_published)
         context["page_languages"] = content_languages(self.object)
         return context
 
