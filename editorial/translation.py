@@ -6,6 +6,8 @@ back to English when that column is empty. English is the language every object 
 written in first, so only English may be required or unique.
 """
 
+import functools
+
 from django.conf import settings
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
@@ -63,6 +65,7 @@ def active_language():
     return language if language in LANGUAGES else DEFAULT_LANGUAGE
 
 
+@functools.cache
 def translated_field_names(model):
     """The names of a model's translated fields: ["title", "summary", …]."""
     names = []
@@ -72,7 +75,7 @@ def translated_field_names(model):
             if name not in seen and isinstance(value, TranslatedProperty):
                 names.append(name)
             seen.add(name)
-    return names
+    return tuple(names)
 
 
 def is_translated(obj, name, language=None):

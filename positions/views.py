@@ -1,5 +1,6 @@
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
 from editorial.pagecache import cache_for_readers
@@ -61,8 +62,11 @@ class TopicListView(ListView):
         return Position.objects.published()
 
     def get_context_data(self, **kwargs):
+        # Lazy: the page's content is a kept fragment (editorial.fragments).
         context = super().get_context_data(**kwargs)
-        context["countries"], context["rows"] = self.object_list.matrix()
+        matrix = SimpleLazyObject(self.object_list.matrix)
+        context["countries"] = SimpleLazyObject(lambda: matrix[0])
+        context["rows"] = SimpleLazyObject(lambda: matrix[1])
         return context
 
 

@@ -251,13 +251,20 @@ class EraDetailView(DetailView):
         return Era.objects.public()
 
     def get_context_data(self, **kwargs):
+        # Lazy: the page's content is a kept fragment (editorial.fragments).
         context = super().get_context_data(**kwargs)
-        events = list(self.object.events.published().chronological())
-        context["events"] = events
-        context["key_events"] = [event for event in events if event.is_key]
-        context["previous_era"], context["next_era"] = neighbours(
-            list(Era.objects.all()), self.object
+        events = SimpleLazyObject(
+            lambda: list(self.object.events.published().chronological())
         )
+        neighbouring = SimpleLazyObject(
+            lambda: neighbours(list(Era.objects.all()), self.object)
+        )
+        context["events"] = events
+        context["key_events"] = SimpleLazyObject(
+            lambda: [event for event in events if event.is_key]
+        )
+        context["previous_era"] = SimpleLazyObject(lambda: neighbouring[0])
+        context["next_era"] = SimpleLazyObject(lambda: neighbouring[1])
         return context
 
 
@@ -273,11 +280,14 @@ class IslandDetailView(DetailView):
         return Island.objects.public()
 
     def get_context_data(self, **kwargs):
+        # Lazy: the page's content is a kept fragment (editorial.fragments).
         context = super().get_context_data(**kwargs)
-        context["events"] = self.object.events.published().for_list().chronological()
-        islands = list(Island.objects.public())
-        context["islands"] = islands
-        context["previous_island"], context["next_island"] = neighbours(
-            islands, self.object
+        context["events"] = SimpleLazyObject(
+            lambda: self.object.events.published().for_list().chronological()
         )
+        islands = SimpleLazyObject(lambda: list(Island.objects.public()))
+        neighbouring = SimpleLazyObject(lambda: neighbours(islands, self.object))
+        context["islands"] = islands
+        context["previous_island"] = SimpleLazyObject(lambda: neighbouring[0])
+        context["next_island"] = SimpleLazyObject(lambda: neighbouring[1])
         return context
