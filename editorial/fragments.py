@@ -49,8 +49,9 @@ def kept_fragment(request, key):
     return seen[key]
 
 
-def is_kept(request, key):
-    return kept_fragment(request, key) is not None
+def is_kept(request, *keys):
+    """Whether every one of the page's parts is kept (a part may have been culled)."""
+    return all(kept_fragment(request, key) is not None for key in keys)
 
 
 def keep_fragment(request, key, html):

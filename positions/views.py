@@ -3,6 +3,7 @@ from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
+from editorial.fragments import fragment_key, is_kept
 from editorial.pagecache import cache_for_readers
 from editorial.preview import DraftPreviewMixin, draft_preview
 from editorial.translation import content_languages
@@ -83,6 +84,17 @@ class TopicDetailView(DraftPreviewMixin, DetailView):
         return Topic.objects.all()
 
     def get_context_data(self, **kwargs):
+        # Once rendered for this content version, the page's head and content are kept
+        # fragments (editorial.fragments), which need none of the rest.
+        topic = self.object.pk
+        if not self.preview_allowed and is_kept(
+            self.request,
+            fragment_key(self.request, "topic", topic),
+            fragment_key(self.request, "topic-head", topic),
+        ):
+            context = super().get_context_data(**kwargs)
+            context["page_languages"] = content_languages(self.object)
+            return context
         statements = Statement.objects.filter(position__topic=self.object)
         positions = self.object.positions.all()
         if not self.preview_allowed:
@@ -126,6 +138,13 @@ class CountryDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        country = self.object.pk
+        if is_kept(
+            self.request,
+            fragment_key(self.request, "country", country),
+            fragment_key(self.request, "country-head", country),
+        ):
+            return context  # see TopicDetailView
         positions = list(
             self.object.positions.published()
             .select_related("topic")

@@ -32,6 +32,10 @@ SHIPPED_PAGES = [
     "/en/islands/",
     "/ru/islands/etorofu-iturup/",
     "/en/positions/",
+    "/en/positions/legal-basis-of-sovereignty/",
+    "/ja/positions/legal-basis-of-sovereignty/",
+    "/ru/positions/countries/russia/",
+    "/en/documents/",
 ]
 
 
