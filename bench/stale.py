@@ -7,7 +7,11 @@ edits it, unpublishes it and schedules another one a few seconds ahead, and each
 is followed by many requests on fresh connections, spread over the workers. A response
 that still shows the old state is stale.
 
+With --page-cache-off, pages are rendered on every request and only their kept
+fragments (editorial.fragments) are reused: those must not be stale either.
+
 Run: .venv/bin/python bench/stale.py [--workers 2] [--polls 60] [--database-url URL]
+     [--page-cache-off]
 Prints one JSON line: {"edit": 0, "unpublish": 0, "schedule": 0, ...}.
 """
 
@@ -29,7 +33,7 @@ PYTHON = sys.executable
 SLUG = "joint-declaration-1956"
 
 
-def environment(database_url):
+def environment(database_url, page_cache=True):
     env = {
         key: value
         for key, value in os.environ.items()
@@ -43,6 +47,8 @@ def environment(database_url):
         DJANGO_LOG_LEVEL="WARNING",
         DATABASE_URL=database_url,
     )
+    if not page_cache:
+        env["DJANGO_CACHE_SECONDS"] = "0"
     return env
 
 
@@ -100,8 +106,8 @@ def warm(port, path, times):
     return sum(get(port, path)[2].get("X-Page-Cache") == "hit" for _ in range(times))
 
 
-def measure(database_url, port, workers, polls, log=os.devnull):
-    env = environment(database_url)
+def measure(database_url, port, workers, polls, log=os.devnull, page_cache=True):
+    env = environment(database_url, page_cache)
     for command in (["setup_site", "-v0"], ["collectstatic", "--noinput", "-v0"]):
         subprocess.run(
             [PYTHON, "manage.py", *command],
@@ -112,7 +118,7 @@ def measure(database_url, port, workers, polls, log=os.devnull):
         )
     process = start_gunicorn(env, port, workers, log)
     path = f"/en/timeline/{SLUG}/"
-    results = {"workers": workers, "polls_per_change": polls}
+    results = {"workers": workers, "polls_per_change": polls, "page_cache": page_cache}
     try:
         # 1. An edit from another process.
         results["cache_hits_before_edit"] = warm(port, path, 4 * workers + 10)
@@ -123,8 +129,10 @@ def measure(database_url, port, workers, polls, log=os.devnull):
             "e.title = e.title + ' (corrected)'\n"
             "e.save()\n",
         )
+        # In the page's heading: its content, a kept fragment with the page cache off
+        # (the <title> is rendered afresh on every request).
         results["edit"] = sum(
-            "(corrected)" not in get(port, path)[1] for _ in range(polls)
+            "(corrected)</h1>" not in get(port, path)[1] for _ in range(polls)
         )
 
         # 2. Unpublishing it.
@@ -181,11 +189,19 @@ def main():
     parser.add_argument("--port", type=int, default=8766)
     parser.add_argument("--log", default=os.devnull, help="gunicorn's log file")
     parser.add_argument("--database-url", default="")
+    parser.add_argument("--page-cache-off", action="store_true")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="dispute-stale-"))
     try:
         database_url = args.database_url or f"sqlite:///{scratch / 'stale.sqlite3'}"
-        results = measure(database_url, args.port, args.workers, args.polls, args.log)
+        results = measure(
+            database_url,
+            args.port,
+            args.workers,
+            args.polls,
+            args.log,
+            page_cache=not args.page_cache_off,
+        )
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     print(json.dumps(results))
