@@ -6,7 +6,7 @@ Bounded (a few hundred examples in all), run on whichever database the suite use
 from urllib.parse import urlencode
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -104,3 +104,35 @@ def test_no_query_string_is_a_server_error(public_paths):
 
     fuzz()
     assert failures == []
+
+
+def test_kept_fragments_answer_every_query_as_a_fresh_rendering(public_paths):
+    """A differential fuzz: with kept fragments on, each query string gets the status
+    and page it gets rendered afresh, the second time too (from what was kept)."""
+    client = Client(raise_request_exception=False)
+    differences = []
+
+    @settings(
+        max_examples=150,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+    )
+    @given(
+        path=st.sampled_from(public_paths[:9]),
+        query=st.lists(st.tuples(st.sampled_from(PARAMETERS), VALUES), max_size=3),
+    )
+    def fuzz(path, query):
+        url = f"{path}?{urlencode(query)}" if query else path
+        fresh = client.get(url)
+        with override_settings(FRAGMENT_CACHE_SECONDS=3600):
+            for _ in range(2):
+                kept = client.get(url)
+                if (kept.status_code, kept.content) != (
+                    fresh.status_code,
+                    fresh.content,
+                ):
+                    differences.append((url, fresh.status_code, kept.status_code))
+
+    fuzz()
+    assert differences == []
