@@ -1,7 +1,9 @@
 """Benchmark the site as served in production: gunicorn, WhiteNoise, DEBUG off.
 
 Prints, for each page: SQL queries per request, requests per second under gunicorn
-(cache off and on) next to a trivial view served the same way, and worker memory;
+next to a trivial view served the same way — with nothing kept (page cache and kept
+fragments off), with the page cache off (the issue's "uncached": pages rendered on every
+request around their kept fragments) and with the page cache on — and worker memory;
 then cached variants (tracking parameters, a junk session cookie, a 304 revalidation)
 and the cached home page's rate while four clients post wrong passwords.
 bench/stale.py counts stale pages after edits with two workers.
@@ -35,6 +37,9 @@ PAGES = [
     ("era", "/en/eras/cold-war-stalemate/"),
     ("positions", "/en/positions/"),
     ("islands", "/en/islands/"),
+    ("topic", "/en/positions/legal-basis-of-sovereignty/"),
+    ("document", "/en/documents/treaty-of-shimoda/"),
+    ("sources", "/en/sources/"),
     ("home, Japanese", "/ja/"),
     ("timeline, Russian, 択捉", "/ru/timeline/?q=%E6%8A%9E%E6%8D%89"),
     ("event, Japanese", "/ja/timeline/joint-declaration-1956/"),
@@ -70,7 +75,7 @@ Citation.objects.bulk_create(
 """
 
 
-def environment(database_url, cache_seconds):
+def environment(database_url, cache_seconds, fragment_seconds=3600):
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "dispute_site.settings",
@@ -82,6 +87,7 @@ def environment(database_url, cache_seconds):
         "DJANGO_SECURE_COOKIES": "0",
         "DATABASE_URL": database_url,
         "DJANGO_CACHE_SECONDS": str(cache_seconds),
+        "DJANGO_FRAGMENT_CACHE_SECONDS": str(fragment_seconds),
     }
 
 
@@ -236,7 +242,7 @@ def main():
 
     scratch = Path(tempfile.mkdtemp(prefix="dispute-bench-"))
     database_url = args.database_url or f"sqlite:///{scratch / 'bench.sqlite3'}"
-    env = environment(database_url, cache_seconds=0)
+    env = environment(database_url, cache_seconds=0, fragment_seconds=0)
     manage(env, "setup_site", "-v0")
     if args.events:
         manage(env, "shell", "-c", ADD_EVENTS.format(count=args.events))
@@ -244,8 +250,12 @@ def main():
     counts = query_counts(env)
 
     results = {}
-    for cache_seconds in (0, 600):
-        env = environment(database_url, cache_seconds)
+    # "raw": nothing kept; 0: the page cache off, kept fragments on; 600: both on.
+    for cache_seconds in ("raw", 0, 600):
+        if cache_seconds == "raw":
+            env = environment(database_url, 0, fragment_seconds=0)
+        else:
+            env = environment(database_url, cache_seconds)
         process = start_gunicorn(env, args.port, args.workers, args.threads)
         try:
             for name, path in PAGES:
@@ -253,7 +263,11 @@ def main():
                 results[name, cache_seconds] = requests_per_second(
                     args.port, path, args.seconds
                 )
-            if cache_seconds:
+            # The trivial view once more at the end: its mean is the run's yardstick.
+            results["trivial again", cache_seconds] = requests_per_second(
+                args.port, PAGES[0][1], args.seconds
+            )
+            if cache_seconds == 600:
                 for name, path, headers in VARIANTS:
                     if headers is None:
                         headers = [f"If-None-Match: {etag_of(args.port, path)}"]
@@ -286,27 +300,46 @@ def main():
         f"shipped content + {args.events} events"
     )
     print(
-        f"{'page':30} {'status':>6} {'queries':>7} {'KB':>6} {'req/s no cache':>15} "
-        f"{'req/s cached':>13} {'% of trivial':>12}"
+        "req/s, and % of the trivial view's rate in the same gunicorn run: with "
+        "nothing kept; with the page cache off (kept fragments on); with it on"
     )
-    trivial = results[PAGES[0][0], 0][0]
+    print(
+        f"{'page':30} {'status':>6} {'queries':>7} {'KB':>6} "
+        f"{'nothing kept':>16} {'page cache off':>16} {'page cache on':>16}"
+    )
+    trivial = {
+        mode: (results[PAGES[0][0], mode][0] + results["trivial again", mode][0]) / 2
+        for mode in ("raw", 0, 600)
+    }
+    print(
+        "trivial view, first and last of each run (req/s): "
+        + ", ".join(
+            f"{results[PAGES[0][0], mode][0]:.0f}/{again:.0f}"
+            for mode in ("raw", 0, 600)
+            for again in [results["trivial again", mode][0]]
+        )
+    )
     for name, _path in PAGES:
         status, queries, size = counts[name]
-        uncached, errors_uncached = results[name, 0]
-        cached, errors_cached = results[name, 600]
-        flag = " (non-2xx responses!)" if errors_uncached or errors_cached else ""
+        cells = []
+        flag = ""
+        for mode in ("raw", 0, 600):
+            rate, errors = results[name, mode]
+            cells.append(f"{rate:>8.0f} {100 * rate / trivial[mode]:>6.1f}%")
+            if errors:
+                flag = " (non-2xx responses!)"
         print(
             f"{name:30} {status:>6} {queries:>7} {int(size) / 1024:>6.0f} "
-            f"{uncached:>15.0f} {cached:>13.0f} "
-            f"{100 * uncached / trivial:>11.0f}%{flag}"
+            + " ".join(f"{cell:>16}" for cell in cells)
+            + flag
         )
     cached_home = results["home", 600][0]
     for name, _path, _headers in VARIANTS:
         rate, errors = results[name, 600]
         print(
             f"{name:30} {'':>6} {'':>7} {'':>6} {'':>15} {rate:>13.0f} "
-            f"{100 * rate / trivial:>11.0f}%  ({100 * rate / cached_home:.0f}% of "
-            f"cached home)"
+            f"{100 * rate / trivial[600]:>11.0f}% of trivial "
+            f"({100 * rate / cached_home:.0f}% of cached home)"
         )
     flood_rate, answers = results["flood"]
     print(
@@ -314,9 +347,9 @@ def main():
         f"({100 * flood_rate / cached_home:.0f}% of its rate); login answers by "
         f"status: {dict(sorted(answers.items()))}"
     )
-    for cache_seconds in (0, 600):
+    labels = {"raw": "nothing kept", 0: "page cache off", 600: "page cache on"}
+    for cache_seconds, label in labels.items():
         memory, workers = results["memory", cache_seconds]
-        label = "cache on" if cache_seconds else "cache off"
         print(f"worker memory ({label}): {memory:.0f} MB RSS in {workers} workers")
     shutil.rmtree(scratch, ignore_errors=True)
 
