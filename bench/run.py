@@ -165,7 +165,9 @@ def worker_memory_mb(process):
     return total / 1024, len(children)
 
 
-def requests_per_second(port, path, seconds, headers=()):
+def requests_per_second(port, path, seconds, headers=(), settle_first=True):
+    if settle_first:
+        settle(port)
     header_args = [arg for header in headers for arg in ("-H", header)]
     output = subprocess.run(
         ["wrk", "-t2", "-c8", f"-d{seconds}s", *header_args]
@@ -177,6 +179,18 @@ def requests_per_second(port, path, seconds, headers=()):
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return rate, int(errors.group(1)) if errors else 0
+
+
+def settle(port, timeout=60):
+    """Wait until the workers are idle: a slow page leaves requests queued after wrk
+    stops, which would be counted against the next page."""
+    deadline = time.monotonic() + timeout
+    quick = 0
+    while quick < 3 and time.monotonic() < deadline:
+        started = time.monotonic()
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=timeout)
+        quick = quick + 1 if time.monotonic() - started < 0.02 else 0
+        time.sleep(0.05)
 
 
 def etag_of(port, path):
@@ -216,9 +230,10 @@ def rate_during_login_flood(port, path, seconds, clients=4):
     ]
     for thread in threads:
         thread.start()
+    settle(port)
     try:
         time.sleep(1)
-        rate = requests_per_second(port, path, seconds)[0]
+        rate = requests_per_second(port, path, seconds, settle_first=False)[0]
     finally:
         stop.set()
         for thread in threads:

@@ -11,7 +11,7 @@ matches ("treaties" finds "treaty"), ranks the results and picks the excerpts.
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import reduce
+from functools import cached_property, reduce
 from operator import add, or_
 
 from django.contrib.postgres.search import (
@@ -67,11 +67,13 @@ class ResultType:
     title: Callable = str
     url: Callable = lambda obj: obj.get_absolute_url()
 
-    @property
+    # Cached: building a queryset to learn its model costs more than the search's
+    # own queries, and neither the model nor its columns ever change.
+    @cached_property
     def model(self):
         return self.queryset().model
 
-    @property
+    @cached_property
     def columns(self):
         """{column: (weight, language)}: each translated field in every language."""
         columns = {}
@@ -84,7 +86,7 @@ class ResultType:
                 columns[name] = (weight, "")
         return columns
 
-    @property
+    @cached_property
     def fields(self):
         return {column: weight for column, (weight, _) in self.columns.items()}
 

@@ -13,7 +13,7 @@ inflected forms ("Москв" in "Москве").
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import reduce
+from functools import lru_cache, reduce
 from operator import and_, or_
 
 from django.core.cache import cache
@@ -119,7 +119,7 @@ def read_name_groups():
             groups.append(frozenset(filter(None, (*spellings, native_ru))))
         else:
             groups.append(person_spellings(names))
-    return groups
+    return tuple(groups)
 
 
 def spells(word, spelling):
@@ -136,8 +136,15 @@ def spells(word, spelling):
 def alternatives(word):
     """The spellings that stand for a typed word: all spellings of every name it
     spells, or just the word itself."""
+    return spellings_for(word, name_groups())
+
+
+@lru_cache(maxsize=2048)
+def spellings_for(word, groups):
+    # A search asks for each word's spellings once per field it looks in: the
+    # answer depends only on the word and the names (a tuple: it keys the cache).
     found = set()
-    for group in name_groups():
+    for group in groups:
         if any(spells(word, spelling) for spelling in group):
             found |= group
     return tuple(sorted(found)) if found else (word,)
