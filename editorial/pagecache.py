@@ -94,6 +94,12 @@ def content_version():
     after its publication time bumps the version (once, whoever gets there first), so
     every cached page and every ETag made before it is left behind.
     """
+    number, changed_at, _due = content_state()
+    return number, changed_at
+
+
+def content_state():
+    """(number, changed_at, the next scheduled publication time or None)."""
     number, changed_at = read_content_version()
     due = next_scheduled_publication(number)
     if due is not None and due <= timezone.now():
@@ -101,7 +107,8 @@ def content_version():
             number=number + 1, changed_at=due
         )
         number, changed_at = read_content_version()
-    return number, changed_at
+        due = next_scheduled_publication(number)
+    return number, changed_at, due
 
 
 def request_content_version(request):
@@ -165,9 +172,10 @@ def next_scheduled_publication(version):
     return earliest
 
 
-def seconds_until_next_scheduled_item(version):
+def seconds_until_next_scheduled_item(version, earliest=None):
     """A scheduled item must appear on time, so no page outlives the wait for it."""
-    earliest = next_scheduled_publication(version)
+    if earliest is None:
+        earliest = next_scheduled_publication(version)
     if earliest is None:
         return None
     return max(1, int((earliest - timezone.now()).total_seconds()) + 1)
@@ -311,10 +319,10 @@ def cache_for_readers(view=None, *, parameters=()):
             if not (use_store or settings.HTTP_CACHE):
                 return view_func(request, *args, **kwargs)
 
-            version, changed_at = content_version()
+            version, changed_at, due = content_state()
             # For fragments the view caches itself: no second look-up.
             request.content_version = version
-            wait = seconds_until_next_scheduled_item(version)
+            wait = seconds_until_next_scheduled_item(version, due)
             headers = http_cache_headers(request, version, changed_at, wait)
             if settings.HTTP_CACHE:
                 not_modified = get_conditional_response(
