@@ -396,6 +396,7 @@ def data_page(request):
             "tables": TABLES.values(),
             "licence": LICENCE,
             "licence_note": LICENCE_NOTE,
-            "last_modified": last_modified(),
+            # Called by the template, so a kept page (editorial.fragments) asks nothing.
+            "last_modified": last_modified,
         },
     )

@@ -36,6 +36,8 @@ SHIPPED_PAGES = [
     "/ja/positions/legal-basis-of-sovereignty/",
     "/ru/positions/countries/russia/",
     "/en/documents/",
+    "/ja/about/",
+    "/ru/data/",
 ]
 
 
