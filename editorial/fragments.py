@@ -58,3 +58,22 @@ def keep_fragment(request, key, html):
     if key is not None:
         cache.set(key, html, settings.FRAGMENT_CACHE_SECONDS)
         request.__dict__.setdefault("_kept_fragments", {})[key] = html
+
+
+class KeptObjectMixin:
+    """A detail view's object, kept like its page's fragments: a reader's request for
+    a page whose content is kept needs neither the object's query nor its building.
+    Only a found object is kept (a 404 is looked up again); editors look it up."""
+
+    def get_object(self, queryset=None):
+        key = None
+        if queryset is None:
+            address = sorted(self.kwargs.items())
+            key = fragment_key(
+                self.request, f"object:{type(self).__qualname__}", address
+            )
+        obj = kept_fragment(self.request, key)
+        if obj is None:
+            obj = super().get_object(queryset)
+            keep_fragment(self.request, key, obj)
+        return obj

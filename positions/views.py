@@ -3,7 +3,7 @@ from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
-from editorial.fragments import fragment_key, is_kept
+from editorial.fragments import KeptObjectMixin, fragment_key, is_kept
 from editorial.pagecache import cache_for_readers
 from editorial.preview import DraftPreviewMixin, draft_preview
 from editorial.translation import content_languages
@@ -72,7 +72,7 @@ class TopicListView(ListView):
 
 
 @method_decorator(cache_for_readers, name="dispatch")
-class TopicDetailView(DraftPreviewMixin, DetailView):
+class TopicDetailView(KeptObjectMixin, DraftPreviewMixin, DetailView):
     """A topic's positions; staff also see the unpublished ones, marked as such."""
 
     preview_model = Position
@@ -128,7 +128,7 @@ class TopicDetailView(DraftPreviewMixin, DetailView):
 
 
 @method_decorator(cache_for_readers, name="dispatch")
-class CountryDetailView(DetailView):
+class CountryDetailView(KeptObjectMixin, DetailView):
     template_name = "positions/country_detail.html"
 
     def get_queryset(self):

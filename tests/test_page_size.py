@@ -39,3 +39,18 @@ def test_era_filter_stays_under_150_kb_with_3000_events(client, big_timeline):
     response = client.get(reverse("timeline:event_list"), {"era": era.slug})
     assert response.status_code == 200
     assert len(response.content) < MAX_BYTES
+
+
+def test_era_and_island_pages_list_a_bounded_part_of_their_events(client, big_timeline):
+    era = big_timeline[0].era
+    island = big_timeline[0].islands.first()
+    for page, total in (
+        (era.get_absolute_url(), era.events.count()),
+        (island.get_absolute_url(), island.events.count()),
+    ):
+        response = client.get(page)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert len(response.content) < MAX_BYTES, page
+        assert html.count('class="event-item') <= 60
+        assert f"The first 60 of {total} events are listed here." in html

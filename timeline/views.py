@@ -5,7 +5,7 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from editorial.fragments import fragment_key, is_kept
+from editorial.fragments import KeptObjectMixin, fragment_key, is_kept
 from editorial.pagecache import (
     cache_for_readers,
     canonical_query,
@@ -19,6 +19,8 @@ from .filters import EventFilter
 from .models import Era, Event, Island, event_page_prefetches
 
 PAGE_SIZE = 40
+# An era's or island's page lists at most this many of its events.
+DETAIL_PAGE_EVENTS = 60
 
 
 def era_pages(rows, size=PAGE_SIZE):
@@ -215,7 +217,7 @@ class EventListView(FilterView):
 
 
 @method_decorator(cache_for_readers, name="dispatch")
-class EventDetailView(DraftPreviewMixin, DetailView):
+class EventDetailView(KeptObjectMixin, DraftPreviewMixin, DetailView):
     def get_queryset(self):
         return self.get_preview_queryset().published()
 
@@ -246,26 +248,38 @@ def neighbours(objects, current):
 
 
 @method_decorator(cache_for_readers, name="dispatch")
-class EraDetailView(DetailView):
+class EraDetailView(KeptObjectMixin, DetailView):
     def get_queryset(self):
         return Era.objects.public()
 
     def get_context_data(self, **kwargs):
         # Lazy: the page's content is a kept fragment (editorial.fragments).
         context = super().get_context_data(**kwargs)
-        events = SimpleLazyObject(
-            lambda: list(self.object.events.published().chronological())
-        )
+        events = self.object.events.published()
         neighbouring = SimpleLazyObject(
             lambda: neighbours(list(Era.objects.all()), self.object)
         )
-        context["events"] = events
+        context.update(listed_events(events.chronological()))
         context["key_events"] = SimpleLazyObject(
-            lambda: [event for event in events if event.is_key]
+            lambda: list(events.filter(is_key=True).chronological())
         )
         context["previous_era"] = SimpleLazyObject(lambda: neighbouring[0])
         context["next_era"] = SimpleLazyObject(lambda: neighbouring[1])
         return context
+
+
+def listed_events(events, limit=DETAIL_PAGE_EVENTS):
+    """The first `limit` events and how many there are: an era's or island's page
+    stays bounded however long its chronology grows (the filtered timeline, paged,
+    lists them all). Lazy; the numbers as functions, which templates call (a lazy
+    object is no number to plural forms)."""
+    listed = SimpleLazyObject(lambda: list(events[: limit + 1]))
+    return {
+        "events": SimpleLazyObject(lambda: listed[:limit]),
+        "event_count": lambda: len(listed) if len(listed) <= limit else events.count(),
+        "events_shown": limit,
+        "events_truncated": lambda: len(listed) > limit,
+    }
 
 
 @method_decorator(cache_for_readers, name="dispatch")
@@ -275,15 +289,15 @@ class IslandListView(ListView):
 
 
 @method_decorator(cache_for_readers, name="dispatch")
-class IslandDetailView(DetailView):
+class IslandDetailView(KeptObjectMixin, DetailView):
     def get_queryset(self):
         return Island.objects.public()
 
     def get_context_data(self, **kwargs):
         # Lazy: the page's content is a kept fragment (editorial.fragments).
         context = super().get_context_data(**kwargs)
-        context["events"] = SimpleLazyObject(
-            lambda: self.object.events.published().for_list().chronological()
+        context.update(
+            listed_events(self.object.events.published().for_list().chronological())
         )
         islands = SimpleLazyObject(lambda: list(Island.objects.public()))
         neighbouring = SimpleLazyObject(lambda: neighbours(islands, self.object))
