@@ -277,10 +277,13 @@ def test_the_document_links_to_its_event_and_bibliography(client, declaration):
     html = client.get(document.get_absolute_url()).content.decode()
     assert f'href="{declaration["event"].get_absolute_url()}"' in html
     assert "The Declaration&#x27;s Text" in html or "The Declaration's Text" in html
-    sources = client.get(reverse("sources")).content.decode()
+    sources = client.get(document.source.get_absolute_url()).content.decode()
     assert f'href="{document.get_absolute_url()}"' in sources
     text = declaration["articles"][1].texts.first()
-    assert f'href="{text.article.get_absolute_url()}"' in sources
+    assert (
+        f'href="{text.article.get_absolute_url()}"'
+        in client.get(text.source.get_absolute_url()).content.decode()
+    )
 
 
 def test_documents_and_articles_are_found_by_search(client, declaration):
