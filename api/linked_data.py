@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from editorial.translation import active_language, text_language
 
@@ -21,7 +21,8 @@ def site_organisation():
 
 
 def breadcrumbs(*trail):
-    """trail: (name, path) pairs from the home page down to the page itself."""
+    """trail: (name, path) pairs from the home page down to the page itself, named
+    in the page's language like the visible breadcrumbs."""
     return {
         "@context": CONTEXT,
         "@type": "BreadcrumbList",
@@ -33,7 +34,7 @@ def breadcrumbs(*trail):
                 "item": absolute(path),
             }
             for number, (name, path) in enumerate(
-                [("Home", reverse("home")), *trail], start=1
+                [(pgettext("breadcrumb", "Home"), reverse("home")), *trail], start=1
             )
         ],
     }
@@ -72,7 +73,7 @@ def event_graph(event):
             language=text_language(event, "title"),
         ),
         breadcrumbs(
-            ("Timeline", reverse("timeline:event_list")),
+            (gettext("Timeline"), reverse("timeline:event_list")),
             (event.era.title, event.era.get_absolute_url()),
             (event.title, event.get_absolute_url()),
         ),
@@ -131,7 +132,7 @@ def topic_graph(topic, updated, statements=()):
     return [
         page,
         breadcrumbs(
-            ("Positions", reverse("positions:topic_list")),
+            (gettext("Positions"), reverse("positions:topic_list")),
             (topic.title, topic.get_absolute_url()),
         ),
     ]
@@ -164,7 +165,7 @@ def country_graph(country, positions):
     return [
         page,
         breadcrumbs(
-            ("Positions", reverse("positions:topic_list")),
+            (gettext("Positions"), reverse("positions:topic_list")),
             (country.name, path),
         ),
     ]
@@ -202,7 +203,7 @@ def document_graph(document, articles):
     return [
         data,
         breadcrumbs(
-            ("Documents", reverse("documents:document_list")),
+            (gettext("Documents"), reverse("documents:document_list")),
             (document.title, document.get_absolute_url()),
         ),
     ]
@@ -232,7 +233,7 @@ def island_graph(island):
     return [
         place,
         breadcrumbs(
-            ("Islands", reverse("timeline:island_list")),
+            (gettext("Islands"), reverse("timeline:island_list")),
             (str(island), island.get_absolute_url()),
         ),
     ]
@@ -289,5 +290,5 @@ def dataset(modified):
         data["dateModified"] = modified.isoformat()
     return [
         data,
-        breadcrumbs(("Open data", reverse("data"))),
+        breadcrumbs((gettext("Open data"), reverse("data"))),
     ]

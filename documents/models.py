@@ -48,7 +48,7 @@ class DocumentQuerySet(PublishableQuerySet):
         return self.prefetch_related("parties")
 
     def for_detail(self):
-        return self.select_related("event", "source").prefetch_related(
+        return self.select_related("event__era", "source").prefetch_related(
             "parties", "signatories__country"
         )
 

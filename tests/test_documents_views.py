@@ -13,6 +13,7 @@ from .factories import (
     make_document,
     make_editor,
     make_event,
+    make_person,
     make_position,
     make_source,
     make_statement,
@@ -136,6 +137,56 @@ def test_the_page_shows_every_article_in_its_languages_with_lang(client, declara
     assert "Cite Article 9" in html and "#article-9 (accessed" in html
 
 
+def side_column(html):
+    return re.search(r'<aside class="side-col".*?</aside>', html, re.S).group(0)
+
+
+def test_the_side_column_gives_the_facts_and_the_articles(client, declaration):
+    document = declaration["document"]
+    document.place = "Moscow"
+    document.place_ja = "モスクワ"
+    document.save()
+    document.signatories.set([make_person(name="Ichirō Hatoyama")])
+    html = client.get(document.get_absolute_url()).content.decode()
+    aside = side_column(html)
+    assert 'class="event with-aside"' not in html
+    assert 'class="document with-aside"' in html
+    for words in (
+        "At a glance",
+        "Date signed",
+        '<time datetime="1956-10-19">19 October 1956</time>',
+        "Kind</dt><dd>Treaty</dd>",
+        "Parties",
+        "Ichirō Hatoyama",
+        "Moscow",
+        f'href="{declaration["event"].era.get_absolute_url()}"',
+        f'href="{declaration["event"].get_absolute_url()}"',
+        "Languages of the texts</dt><dd>Japanese, Russian, English</dd>",
+        "Japanese and Russian",
+    ):
+        assert words in aside, words
+    contents = re.search(r'class="side-box document-contents".*?</nav>', aside, re.S)
+    links = re.findall(r'<a href="#([\w-]+)">', contents.group(0))
+    assert links == ["article-1", "article-9"]  # the draft article is left out
+    for slug in links:
+        assert f'id="{slug}"' in html
+
+    html = client.get("/ja" + document.get_absolute_url()[3:]).content.decode()
+    aside = side_column(html)
+    assert "概要" in aside and "署名日" in aside and "条文の言語" in aside
+    assert "モスクワ" in aside
+    assert "日本語, ロシア語, 英語" in aside
+    html = client.get("/ru" + document.get_absolute_url()[3:]).content.decode()
+    assert "Дата подписания" in side_column(html)
+
+
+def test_a_statute_was_adopted_not_signed(client):
+    statute = make_document(kind="statute", date=datetime.date(2020, 7, 4))
+    aside = side_column(client.get(statute.get_absolute_url()).content.decode())
+    assert "Date adopted" in aside and "Date signed" not in aside
+    assert "document-contents" not in aside  # no published articles, no contents
+
+
 def test_readings_show_each_sides_statements_in_date_order(client, declaration):
     html = client.get(declaration["document"].get_absolute_url()).content.decode()
     readings = html[html.index('id="article-9-readings"') :]
@@ -226,10 +277,13 @@ def test_the_document_links_to_its_event_and_bibliography(client, declaration):
     html = client.get(document.get_absolute_url()).content.decode()
     assert f'href="{declaration["event"].get_absolute_url()}"' in html
     assert "The Declaration&#x27;s Text" in html or "The Declaration's Text" in html
-    sources = client.get(reverse("sources")).content.decode()
+    sources = client.get(document.source.get_absolute_url()).content.decode()
     assert f'href="{document.get_absolute_url()}"' in sources
     text = declaration["articles"][1].texts.first()
-    assert f'href="{text.article.get_absolute_url()}"' in sources
+    assert (
+        f'href="{text.article.get_absolute_url()}"'
+        in client.get(text.source.get_absolute_url()).content.decode()
+    )
 
 
 def test_documents_and_articles_are_found_by_search(client, declaration):

@@ -209,3 +209,43 @@ def test_the_shipped_pages_json_ld_parses(client, site_content):
     for slug in ["japan", "russia"]:
         url = reverse("positions:country_detail", args=[slug])
         assert "Quotation" in json.dumps(linked_data(client, url)["Article"])
+
+
+VISIBLE_CRUMBS = re.compile(r'<p class="breadcrumbs">(.*?)</p>', re.S)
+LINK_TEXT = re.compile(r"<a [^>]*>(.*?)</a>", re.S)
+HOME = {"en": "Home", "ja": "ホーム", "ru": "Главная"}
+
+
+@pytest.mark.parametrize("language", ["en", "ja", "ru"])
+def test_breadcrumb_names_are_the_pages_language(client, site_content, language):
+    """The JSON-LD trail names what the visible breadcrumbs name, in their language."""
+    from html import unescape
+
+    pages = [
+        "/timeline/treaty-of-shimoda/",
+        "/documents/treaty-of-shimoda/",
+        "/positions/legal-basis-of-sovereignty/",
+        "/islands/etorofu-iturup/",
+        "/positions/countries/japan/",
+    ]
+    for page in pages:
+        url = f"/{language}{page}"
+        html = client.get(url).content.decode()
+        visible = [
+            unescape(text).strip()
+            for text in LINK_TEXT.findall(VISIBLE_CRUMBS.search(html).group(1))
+        ]
+        trail = linked_data(client, url)["BreadcrumbList"]["itemListElement"]
+        names = [crumb["name"] for crumb in trail]
+        assert names[0] == HOME[language], url
+        assert names[1:-1] == visible, url
+        assert all(
+            crumb["item"].startswith(f"http://127.0.0.1:8000/{language}/")
+            for crumb in trail
+        ), url
+
+
+def test_the_data_pages_breadcrumbs_are_translated(client):
+    make_event()
+    trail = linked_data(client, "/ja/data/")["BreadcrumbList"]["itemListElement"]
+    assert [crumb["name"] for crumb in trail] == ["ホーム", "オープンデータ"]

@@ -106,13 +106,15 @@ def test_each_source_shows_its_details_and_anchor(client, bibliography):
     assert "Routledge, 1998." in html
 
 
-def test_each_source_lists_the_published_events_citing_it(client, bibliography):
+def test_each_source_counts_the_published_events_citing_it(client, bibliography):
+    """The bibliography gives counts; the source's own page lists what they count."""
     response = client.get(reverse("sources"))
     html = response.content.decode()
     book = next(s for s in response.context["object_list"] if s.slug == "hara-1998")
     assert [event.title for event in book.citing_events] == ["Treaty of Shimoda"]
-    assert html.count('href="/en/timeline/treaty-of-shimoda/"') == 2
-    assert "Secret draft event" not in html
+    assert '<p class="cited-counts">Cited in: 1 event</p>' in html
+    assert 'href="/en/timeline/treaty-of-shimoda/"' not in html
+    assert "Secret draft event" not in html and "Scheduled event" not in html
 
 
 def test_sources_cited_only_by_drafts_or_nothing_are_left_out(client, bibliography):
@@ -126,7 +128,7 @@ def test_an_event_cited_twice_by_one_source_is_listed_once(client, bibliography)
         event=bibliography["shimoda"], source=bibliography["book"], locator="p. 40"
     )
     html = client.get(reverse("sources")).content.decode()
-    assert html.count('href="/en/timeline/treaty-of-shimoda/"') == 2
+    assert '<p class="cited-counts">Cited in: 1 event</p>' in html
 
 
 def test_source_url_is_its_page_and_the_bibliography_keeps_its_anchor(bibliography):
@@ -166,12 +168,15 @@ def test_each_source_lists_the_published_statements_citing_it(client, bibliograp
     make_statement(position=hidden, source=make_source(title="Draft statement source"))
 
     html = client.get(reverse("sources")).content.decode()
+    assert "Cited in: 1 event · 1 statement</p>" in html
+    assert "Hidden speaker" not in html
+    assert "Cited by a statement only" in html
+    assert "Draft statement source" not in html
+    html = client.get(bibliography["book"].get_absolute_url()).content.decode()
     assert "Ministry of Foreign Affairs of Japan, 13 October 1993" in html
     assert "(Japan on Legal basis)" in html
     assert f'href="{statement.get_absolute_url()}"' in html
     assert "Hidden speaker" not in html
-    assert "Cited by a statement only" in html
-    assert "Draft statement source" not in html
 
 
 def build_sources(count, with_statements):
@@ -415,3 +420,18 @@ def test_source_page_queries_stay_flat(client, db):
     with CaptureQueriesContext(connection) as large:
         assert client.get(source.get_absolute_url()).status_code == 200
     assert len(small) == len(large) <= 12
+
+
+def test_the_bibliography_counts_texts_and_says_so_in_each_language(
+    client, bibliography
+):
+    book = bibliography["book"]
+    make_document(title="Joint Declaration", source=book)
+    make_document(title="Another declaration", source=book)
+    html = client.get(reverse("sources")).content.decode()
+    assert "Cited in: 1 event · the texts of 2 documents or articles</p>" in html
+    html = client.get("/ja/sources/").content.decode()
+    assert "出来事1件" in html and "文書・条文の本文2件" in html
+    html = client.get("/ru/sources/").content.decode()
+    assert "1 событие" in html and "тексты 2 документов или статей" in html
+    assert "На него опираются:" in html

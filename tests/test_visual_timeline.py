@@ -6,11 +6,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from editorial.models import Status
 from timeline.models import Era, Event
 from timeline.strip import (
+    KEY_LABEL_ROWS,
     KEY_RADIUS,
     MARK_GAP,
     MARK_RADIUS,
@@ -23,6 +24,9 @@ from timeline.strip import (
     era_bands,
     era_scale,
     fractional_year,
+    label_box,
+    shorten,
+    text_width,
     year_domain,
 )
 from timeline.views import era_pages
@@ -376,3 +380,57 @@ def test_the_era_filter_zooms_the_strip(client, timeline):
     html = response.content.decode()
     assert "Visual timeline, 1852 to 1858" in html
     assert "Zoomed to the events that match the filters" in html
+
+
+# --- key-event labels: estimated widths, rows, no overlaps ---
+
+
+def assert_labels_do_not_clash(marks):
+    boxes = [box for box in map(label_box, marks) if box]
+    for i, box in enumerate(boxes):
+        assert 0 <= box.x1 and box.x2 <= WIDTH, box
+        assert 0 <= box.row < KEY_LABEL_ROWS, box
+        for other in boxes[i + 1 :]:
+            assert not box.clashes(other), (box, other)
+    return boxes
+
+
+def test_label_widths_follow_the_script():
+    # A Japanese character is an em; Cyrillic letters are wider than Latin ones.
+    assert text_width("日ソ共同宣言") == pytest.approx(6 * 12 * 1.06, abs=0.1)
+    assert text_width("договор") > text_width("dogovor")
+    assert text_width("Illinois") < text_width("Moscow MW")
+    assert text_width(shorten("ソ連の覚書、1956年の約束に条件を追加")) <= 200
+    assert shorten("ソ連の覚書、1956年の約束に条件を追加").endswith("…")
+    assert shorten("Russian constitutional amendments bar ceding territory") == (
+        "Russian constitutional…"
+    )
+
+
+def test_crowded_key_labels_take_other_rows_or_a_shorter_title():
+    titles = [
+        "Визит Горбачёва в Японию и совместное заявление",
+        "Встреча Танаки и Брежнева в Москве",
+        "Советский меморандум добавляет условия к обещанию 1956 года",
+        "Поправки к Конституции России запрещают отчуждение территории",
+        "Сингапурская договорённость ускорить переговоры",
+    ]
+    rows = [
+        row(D(1990 + i // 2, 1 + 5 * (i % 2), 1), title, is_key=True, slug=f"k{i}")
+        for i, title in enumerate(titles)
+    ]
+    strip = build_strip(rows, ERAS, today=TODAY)
+    boxes = assert_labels_do_not_clash(strip["marks"])
+    assert len({box.row for box in boxes}) > 1
+
+
+@pytest.mark.parametrize("language", ["en", "ja", "ru"])
+def test_the_shipped_strips_labels_never_overlap(site_content, language):
+    with translation.override(language):
+        rows = list(Event.objects.published().for_strip())
+        eras = list(Era.objects.all())
+        strip = build_strip(rows, eras, today=TODAY)
+        boxes = assert_labels_do_not_clash(strip["marks"])
+    key_events = [mark for mark in strip["marks"] if mark.is_key]
+    # Most key events keep a visible label.
+    assert len(boxes) >= len(key_events) * 0.7, [m.title for m in key_events]

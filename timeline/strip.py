@@ -6,6 +6,7 @@ template; templates/includes/timeline_strip.html only draws what it is given.
 
 import calendar
 import math
+import unicodedata
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -17,11 +18,17 @@ from .dates import format_date_range
 WIDTH = 1000
 MARGIN_X = 24
 LABEL_ROW = 22
-KEY_LABEL_ROWS = 2
+# Three rows of key-event labels fit between the era titles and the highest lane of
+# marks (lane 4's top is at y=77).
+KEY_LABEL_ROWS = 3
 KEY_LABEL_STEP = 15
 KEY_LABEL_TOP = 40
 KEY_LABEL_SIZE = 12
-KEY_LABEL_CHARS = 30
+# A label is at most this wide (SVG units: some 30 Latin letters, 15 Japanese
+# characters); where it does not fit, a shorter one is tried before none.
+KEY_LABEL_WIDTH = 200
+KEY_LABEL_SHORT_WIDTH = 130
+KEY_LABEL_GAP = 8
 AXIS_Y = 196
 HEIGHT = 226
 MARK_RADIUS = 6
@@ -41,7 +48,14 @@ BAR_MAX_HEIGHT = 90
 MIN_TICK_GAP = 44
 TICK_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000)
 MAX_TICKS = 10
-KEY_CHAR_WIDTH = 6.6
+# An SVG label has no font metrics here: its width is estimated from its characters,
+# in ems of its font. Measured in Chromium on Debian, where the stylesheet's fonts
+# fall back to DejaVu Sans Bold (wider than most devices' system fonts), and rounded
+# up so that every shipped title is drawn narrower than its estimate. Japanese and
+# Chinese characters are a whole em, Cyrillic letters wider than Latin ones.
+NARROW_CHARS = set(" .,:;'’‘!|ilIjtfr()[]-")
+WIDE_CHARS = set("mwMWшщжыюмШЩЖЫЮМ—")
+WIDTH_SAFETY = 1.06
 # An SVG font has no metrics here: this average glyph width, in SVG units at the
 # band label size, decides whether an era's title fits in its band.
 LABEL_CHAR_WIDTH = 7.2
@@ -329,36 +343,147 @@ class Mark:
         return gettext("%(name)s (key event)") % {"name": name} if self.is_key else name
 
 
-def shorten(title, limit=KEY_LABEL_CHARS):
-    if len(title) <= limit:
+def char_em(char):
+    if unicodedata.east_asian_width(char) in "WF" or char in WIDE_CHARS:
+        return 1.0
+    if char in NARROW_CHARS:
+        return 0.42
+    if char.isdigit():
+        return 0.7
+    if char.isupper():
+        return 0.85
+    return 0.74 if "CYRILLIC" in unicodedata.name(char, "") else 0.66
+
+
+def text_width(text, size=KEY_LABEL_SIZE):
+    """How wide `text` is drawn at `size`, in SVG units, estimated on the wide side."""
+    return round(sum(char_em(char) for char in text) * size * WIDTH_SAFETY, 1)
+
+
+def shorten(title, room=KEY_LABEL_WIDTH):
+    """The title, or its first words (characters, in a script without spaces) and an
+    ellipsis, as wide as `room` at most."""
+    if text_width(title) <= room:
         return title
-    return title[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    cut = title
+    while cut and text_width(cut + "…") > room:
+        cut = cut[:-1]
+    if " " in cut.strip():
+        cut = cut.rsplit(" ", 1)[0] if not title[len(cut)].isspace() else cut
+    return cut.rstrip(" ,;:、，。・") + "…"
 
 
-def label_key_marks(marks, left=MARGIN_X, right=WIDTH - MARGIN_X):
+@dataclass(frozen=True)
+class LabelBox:
+    """Where a key mark's label is drawn: its row and its extent along the axis, and
+    the leader line that runs down from it at the mark's x."""
+
+    x1: float
+    x2: float
+    row: int
+    leader_x: float
+
+    def clashes(self, other, gap=KEY_LABEL_GAP):
+        if self.row == other.row:
+            return self.x1 < other.x2 + gap and other.x1 < self.x2 + gap
+        upper, lower = (self, other) if self.row < other.row else (other, self)
+        # The upper label's leader passes through the lower label's row.
+        return lower.x1 - 2 <= upper.leader_x <= lower.x2 + 2
+
+
+def label_box(mark):
+    """The box of a mark's label as drawn (None for a mark without one)."""
+    if not mark.label:
+        return None
+    width = text_width(mark.label)
+    x1 = mark.label_x if mark.label_anchor == "start" else mark.label_x - width
+    row = (mark.label_y - KEY_LABEL_TOP) // KEY_LABEL_STEP
+    return LabelBox(round(x1, 1), round(x1 + width, 1), row, mark.x)
+
+
+def label_key_marks(marks, left=2, right=WIDTH - 2):
     """Give key marks a short visible title where one fits in the label rows.
 
-    A label that would overlap another in every row is left out; its mark keeps its
-    accessible name and tooltip.
+    A label may not overlap another in its row nor cross a leader line from a row
+    above. The marks are labelled one by one, in three orders (left to right, right
+    to left, from both ends inwards), and the order that shows the most labels,
+    then the fewest shortened, is kept.
     """
-    row_ends = [-math.inf] * KEY_LABEL_ROWS
-    for mark in marks:
-        if not mark.is_key:
-            continue
-        text = shorten(mark.title)
-        width = len(text) * KEY_CHAR_WIDTH
-        anchor, x1 = "start", mark.x - 4
-        if x1 + width > right:
-            anchor, x1 = "end", mark.x + 4 - width
-        x1 = max(x1, left)
-        row = next((i for i, end in enumerate(row_ends) if end + 8 <= x1), None)
-        if row is None:
-            continue
-        row_ends[row] = x1 + width
-        mark.label = text
-        mark.label_anchor = anchor
-        mark.label_x = round(mark.x - 4 if anchor == "start" else mark.x + 4, 1)
-        mark.label_y = KEY_LABEL_TOP + row * KEY_LABEL_STEP
+    keys = [mark for mark in marks if mark.is_key]
+    middle = (left + right) / 2
+    orders = [
+        keys,
+        keys[::-1],
+        # From both ends towards the middle, where a label has room either side.
+        [mark for mark in keys if mark.x < middle]
+        + [mark for mark in keys if mark.x >= middle][::-1],
+    ]
+    passes = [place_labels(order, left, right) for order in orders]
+    best = max(
+        passes,
+        key=lambda labels: (
+            len(labels),
+            -sum(text.endswith("…") for text, *_ in labels.values()),
+            sum(len(text) for text, *_ in labels.values()),
+        ),
+    )
+    for mark in keys:
+        if id(mark) in best:
+            text, anchor, box = best[id(mark)]
+            mark.label = text
+            mark.label_anchor = anchor
+            mark.label_x = round(
+                mark.x - 4 if mark.label_anchor == "start" else mark.x + 4, 1
+            )
+            mark.label_y = KEY_LABEL_TOP + box.row * KEY_LABEL_STEP
+
+
+def place_labels(keys, left, right):
+    """{id(mark): (text, anchor, box)} for marks labelled in the given order.
+
+    Each takes the label (its title, else a shorter one) and place (a row; starting
+    at the mark or ending there) that fits and hides the fewest marks still to come:
+    a label spanning a mark's x leaves that mark only the rows below it.
+    """
+    placed = {}
+    for index, mark in enumerate(keys):
+        later = [other.x for other in keys[index + 1 :]]
+        options = [
+            (label_cost(box, later, is_short), text, anchor, box)
+            for is_short, text in enumerate(label_texts(mark.title))
+            for row in range(KEY_LABEL_ROWS)
+            for anchor, box in label_positions(mark.x, text_width(text), row)
+            if left <= box.x1
+            and box.x2 <= right
+            and not any(box.clashes(other) for *_, other in placed.values())
+        ]
+        if options:
+            _, *label = min(options, key=lambda option: option[0])
+            placed[id(mark)] = tuple(label)
+    return placed
+
+
+def label_texts(title):
+    """The label, then a shorter one (the same when the title is short)."""
+    full = shorten(title)
+    short = shorten(title, KEY_LABEL_SHORT_WIDTH)
+    return [full] if short == full else [full, short]
+
+
+def label_cost(box, later_xs, is_short):
+    """How much a label costs the marks after it: a later mark it spans keeps only
+    the rows below it, none if it is in the last row; a shortened title and a
+    higher row cost a little."""
+    rows_left = KEY_LABEL_ROWS - 1 - box.row
+    covered = [x for x in later_xs if box.x1 - 2 <= x <= box.x2 + 2]
+    hidden = sum(1 if rows_left == 0 else 0.2 / rows_left for _ in covered)
+    return (round(hidden + 0.6 * is_short, 3), box.row, box.x1 > box.leader_x - 5)
+
+
+def label_positions(x, width, row):
+    """A label starting just left of its mark, or ending just right of it."""
+    yield "start", LabelBox(round(x - 4, 1), round(x - 4 + width, 1), row, x)
+    yield "end", LabelBox(round(x + 4 - width, 1), round(x + 4, 1), row, x)
 
 
 def strip_domain(events, eras, today, zoom):
@@ -421,7 +546,7 @@ def build_strip(events, eras, today=None, zoom=False, link=None):
         )
         for event, x, radius, lane in zip(drawn, xs, radii, lanes, strict=True)
     ]
-    label_key_marks(marks, scale.left, scale.right)
+    label_key_marks(marks)
     return {
         "width": WIDTH,
         "height": HEIGHT,

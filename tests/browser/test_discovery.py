@@ -72,9 +72,11 @@ def test_search_from_the_header_to_an_event_and_its_source(small_site, reader):
     entry = page.locator("#source-tokyo-declaration-text")
     expect(entry).to_be_in_viewport()
     expect(entry).to_contain_text("Ministry of Foreign Affairs of Japan")
+    # The entry counts what cites the source; its page lists them.
+    expect(entry.locator(".cited-counts")).to_have_text("Cited in: 1 event")
     expect(
-        entry.get_by_role("link", name="Tokyo Declaration", exact=True)
-    ).to_be_visible()
+        entry.get_by_role("link", name=re.compile("^Source page"))
+    ).to_have_attribute("href", "/en/sources/tokyo-declaration-text/")
     check_page(page, "sources")
 
 

@@ -90,3 +90,40 @@ def test_visual_timeline_works_from_the_keyboard(small_site, reader):
     assert focused == "Joint Declaration, 19 October 1956"
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Joint Declaration")
+
+
+LABEL_BOXES = """() => [...document.querySelectorAll('.strip-key-label')].map(text => {
+    const box = text.getBoundingClientRect();
+    return {text: text.textContent, x1: box.left, x2: box.right,
+            y1: box.top, y2: box.bottom};
+})"""
+
+
+def overlapping(boxes):
+    # Text boxes include the font's line gap: rows 15 units apart may touch by a
+    # pixel or two without their letters meeting.
+    return [
+        (a["text"], b["text"])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a["x1"] < b["x2"]
+        and b["x1"] < a["x2"]
+        and min(a["y2"], b["y2"]) - max(a["y1"], b["y1"]) > 3
+    ]
+
+
+def test_the_strips_key_labels_never_overlap(loaded_site, page):
+    """The shipped timeline in each language, on a phone and a wide screen, as drawn
+    in the browser with its own fonts (the labels' widths are estimates)."""
+    for width in (375, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        for language in ("en", "ja", "ru"):
+            page.goto(f"{loaded_site.url}/{language}/timeline/")
+            boxes = page.evaluate(LABEL_BOXES)
+            assert len(boxes) >= 8, (language, width)
+            assert overlapping(boxes) == [], (language, width)
+            strip = page.locator(".strip-svg").bounding_box()
+            for box in boxes:
+                assert (
+                    strip["x"] <= box["x1"] and box["x2"] <= strip["x"] + strip["width"]
+                ), (language, width, box["text"])

@@ -13,12 +13,13 @@ PAGES = {
     "era": "/en/eras/treaties-and-war/",
     "islands": "/en/islands/",
     "island": "/en/islands/shikotan/",
+    "document": "/en/documents/joint-declaration-1956/",
     "positions": "/en/positions/",
     "sources": "/en/sources/",
     "search": "/en/search/?q=shikotan",
     "about": "/en/about/",
 }
-WITH_ASIDE = ["event", "era", "island"]
+WITH_ASIDE = ["event", "era", "island", "document"]
 
 
 def gap_under_header(page):
@@ -75,7 +76,25 @@ def test_wide_pages_put_their_facts_in_a_side_column(loaded_site, page):
         assert aside["y"] < main["y"] + 400, name
         screenshot(page, f"layout-{name}")
     page.set_viewport_size({"width": 375, "height": 900})
-    page.goto(loaded_site.url + PAGES["event"])
-    main = page.locator("main h1").bounding_box()
-    aside = page.locator(".side-col").bounding_box()
-    assert aside["y"] > main["y"]
+    for name in ["event", "document"]:
+        page.goto(loaded_site.url + PAGES[name])
+        main = page.locator("main h1").bounding_box()
+        aside = page.locator(".side-col").bounding_box()
+        assert aside["y"] > main["y"], name
+        assert aside["x"] + aside["width"] <= 375, name
+
+
+def test_a_documents_side_column_lists_its_articles(loaded_site, page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(loaded_site.url + PAGES["document"])
+    contents = page.get_by_role("navigation", name="Articles")
+    contents.get_by_role("link", name="Article 9").click()
+    assert page.url.endswith("#article-9")
+    # The contents stay in view beside the article scrolled to.
+    box = contents.bounding_box()
+    assert 0 <= box["y"] < 900
+    # The texts' column holds two of the four languages side by side.
+    texts = page.locator("#article-9 .article-text")
+    first, second, third = (texts.nth(i).bounding_box() for i in range(3))
+    assert first["y"] == second["y"] and third["y"] > first["y"]
+    assert second["x"] + second["width"] < page.locator(".side-col").bounding_box()["x"]
