@@ -11,7 +11,8 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from editorial.pagecache import cache_for_readers
+from editorial.fragments import KeptObjectMixin, fragment_key, is_kept
+from editorial.pagecache import cache_for_readers, canonical_query, is_storable_query
 from editorial.translation import content_languages
 from positions.models import Position, Statement
 from timeline.models import Era, Event, Island, Source
@@ -113,7 +114,10 @@ def source_order(source):
     return (False, datetime.date.min, source.title)
 
 
-@method_decorator(cache_for_readers(parameters={"kind", "language"}), name="dispatch")
+SOURCE_FILTERS = frozenset({"kind", "language"})
+
+
+@method_decorator(cache_for_readers(parameters=SOURCE_FILTERS), name="dispatch")
 class SourceListView(ListView):
     """The bibliography: in the site package, as it gathers events and statements."""
 
@@ -121,6 +125,25 @@ class SourceListView(ListView):
 
     def get_queryset(self):
         return bibliography()
+
+    def get(self, request, *args, **kwargs):
+        # The filters and the list, once rendered for this content version and these
+        # filters, are a kept fragment (editorial.fragments), kept only from a 200.
+        if is_kept(request, fragment_key(request, "sources", self.sources_query())):
+            self.object_list = ()
+            context = {
+                "sources_query": self.sources_query(),
+                "is_filtered": bool(request.GET),
+                "view": self,
+            }
+            return self.render_to_response(context)
+        return super().get(request, *args, **kwargs)
+
+    def sources_query(self):
+        """The filters as a key, or None when they are not kept."""
+        if not is_storable_query(self.request, SOURCE_FILTERS):
+            return None
+        return canonical_query(self.request)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -153,16 +176,21 @@ class SourceListView(ListView):
         ]
         context["form"] = form
         context["is_filtered"] = form.is_bound
+        # Rejected filters are rendered afresh, never kept.
+        context["sources_query"] = (
+            self.sources_query() if form.is_valid() or not form.is_bound else None
+        )
         return context
 
     def render_to_response(self, context, **response_kwargs):
-        if context["form"].is_bound and not context["form"].is_valid():
+        form = context.get("form")  # none when the list was kept
+        if form is not None and form.is_bound and not form.is_valid():
             response_kwargs.setdefault("status", 400)
         return super().render_to_response(context, **response_kwargs)
 
 
 @method_decorator(cache_for_readers, name="dispatch")
-class SourceDetailView(DetailView):
+class SourceDetailView(KeptObjectMixin, DetailView):
     """One source of the bibliography and everything published that cites it; a
     source nothing public cites has no page."""
 

@@ -1,6 +1,7 @@
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
+from editorial.fragments import KeptObjectMixin, fragment_key, is_kept
 from editorial.pagecache import cache_for_readers
 from editorial.preview import DraftPreviewMixin, draft_preview
 from editorial.translation import content_languages
@@ -39,7 +40,7 @@ def text_grid(document, articles):
 
 
 @method_decorator(cache_for_readers, name="dispatch")
-class DocumentDetailView(DraftPreviewMixin, DetailView):
+class DocumentDetailView(KeptObjectMixin, DraftPreviewMixin, DetailView):
     """A document article by article; staff also see its unpublished articles."""
 
     def get_queryset(self):
@@ -50,6 +51,16 @@ class DocumentDetailView(DraftPreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         document = self.object
+        # Once rendered for this content version, the page's head and content are kept
+        # fragments (editorial.fragments), which need none of the rest.
+        if not self.preview_allowed and is_kept(
+            self.request,
+            fragment_key(self.request, "document", document.pk),
+            fragment_key(self.request, "document-head", document.pk),
+        ):
+            context = super().get_context_data(**kwargs)
+            context["page_languages"] = content_languages(document)
+            return context
         articles = Article.objects.filter(document=document).for_page()
         if not self.preview_allowed:
             articles = articles.published()

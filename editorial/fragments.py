@@ -18,7 +18,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import translation
+from django.utils import timezone, translation
 
 from .pagecache import is_reader, request_content_version
 
@@ -35,7 +35,9 @@ def fragment_key(request, name, *parts):
         return None
     language = translation.get_language() or settings.LANGUAGE_CODE
     version = request_content_version(request)
-    described = "|".join(str(part) for part in (version, language, name, *parts))
+    # The day too: citations say when the page was read ("accessed").
+    today = timezone.localdate()
+    described = "|".join(str(part) for part in (version, language, today, name, *parts))
     return "fragment:" + hashlib.sha256(described.encode()).hexdigest()[:40]
 
 

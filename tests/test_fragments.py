@@ -36,6 +36,11 @@ SHIPPED_PAGES = [
     "/ja/positions/legal-basis-of-sovereignty/",
     "/ru/positions/countries/russia/",
     "/en/documents/",
+    "/en/documents/treaty-of-shimoda/",
+    "/ru/documents/joint-declaration-1956/",
+    "/en/sources/",
+    "/ja/sources/?kind=treaty",
+    "/en/sources/shimoda-treaty-text/",
     "/ja/about/",
     "/ru/data/",
 ]
@@ -116,7 +121,9 @@ def test_rejected_filters_and_missing_pages_are_never_kept(client):
         assert "has-error" in bad.content.decode()
         assert client.get("/en/timeline/", {"era": "no-such-era"}).status_code == 400
         assert client.get("/en/timeline/", {"page": "99"}).status_code == 404
+        assert client.get("/en/sources/", {"kind": "no-such-kind"}).status_code == 400
     assert client.get("/en/timeline/").status_code == 200
+    assert client.get("/en/sources/").status_code == 200
 
 
 @FRAGMENTS_ON
