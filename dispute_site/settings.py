@@ -6,6 +6,7 @@ suit a local development run.
 
 import datetime
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -99,8 +100,14 @@ MIDDLEWARE = [
 # for DJANGO_LOGIN_LOCKOUT_MINUTES. A locked login costs no password hashing.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend, one password check at a time on each host (editorial.logins).
+    "editorial.logins.OneCheckAtATimeBackend",
 ]
+LOGIN_LOCK_FILE = os.environ.get(
+    "DJANGO_LOGIN_LOCK_FILE",
+    os.path.join(tempfile.gettempdir(), "dispute-site-password-check.lock"),
+)
+LOGIN_WAIT_SECONDS = float(os.environ.get("DJANGO_LOGIN_WAIT_SECONDS", "2"))
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "10"))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = datetime.timedelta(

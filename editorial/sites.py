@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 
 from .history import describe_user, history_of, is_tracked
+from .logins import EditorLoginForm
 from .models import EditorSettings, Publishable
 from .timezones import TimeZoneForm, editor_time_zone
 
@@ -24,6 +25,7 @@ class EditorialAdminSite(admin.AdminSite):
     # The app list stays on the index; beside every list and form it costs a
     # quarter of a 1280 px screen.
     enable_nav_sidebar = False
+    login_form = EditorLoginForm
 
     def get_urls(self):
         return [

@@ -68,3 +68,55 @@ def test_behind_a_proxy_the_forwarded_address_is_counted(editor):
     )
     # Everyone comes through the proxy's 10.0.0.1: only the guessing address is locked.
     assert response.status_code == 302
+
+
+def test_a_password_check_waits_for_the_hosts_one_slot(editor, tmp_path):
+    from editorial.logins import BUSY_MESSAGE, password_check_slot
+
+    with override_settings(
+        LOGIN_LOCK_FILE=str(tmp_path / "check.lock"), LOGIN_WAIT_SECONDS=0.1
+    ):
+        with password_check_slot() as granted:
+            assert granted
+            # Another worker is checking a password: this attempt is refused unchecked.
+            busy = attempt("hanako", PASSWORD)
+            assert busy.status_code == 200
+            assert BUSY_MESSAGE in busy.content.decode()
+        assert attempt("hanako", PASSWORD).status_code == 302
+
+
+def test_password_checks_never_run_side_by_side(editor, tmp_path, monkeypatch):
+    import threading
+    import time
+
+    from django.contrib.auth.backends import ModelBackend
+
+    from editorial.logins import OneCheckAtATimeBackend
+
+    running, most = [0], [0]
+    lock = threading.Lock()
+
+    def slow_check(self, request, username=None, password=None, **kwargs):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.05)
+        with lock:
+            running[0] -= 1
+
+    monkeypatch.setattr(ModelBackend, "authenticate", slow_check)
+    with override_settings(
+        LOGIN_LOCK_FILE=str(tmp_path / "check.lock"), LOGIN_WAIT_SECONDS=5
+    ):
+        threads = [
+            threading.Thread(
+                target=OneCheckAtATimeBackend().authenticate,
+                args=(None, "hanako", "wrong"),
+            )
+            for _ in range(4)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert most[0] == 1
