@@ -133,11 +133,15 @@ class SourceListView(ListView):
             self.object_list = ()
             context = {
                 "sources_query": self.sources_query(),
-                "is_filtered": bool(request.GET),
+                "is_filtered": self.chooses_filters(),
                 "view": self,
             }
             return self.render_to_response(context)
         return super().get(request, *args, **kwargs)
+
+    def chooses_filters(self):
+        # Tracking parameters (?utm_source=…) choose nothing: the page is the plain one.
+        return any(self.request.GET.get(name) for name in SOURCE_FILTERS)
 
     def sources_query(self):
         """The filters as a key, or None when they are not kept."""
@@ -175,7 +179,7 @@ class SourceListView(ListView):
             if sources
         ]
         context["form"] = form
-        context["is_filtered"] = form.is_bound
+        context["is_filtered"] = self.chooses_filters()
         # Rejected filters are rendered afresh, never kept.
         context["sources_query"] = (
             self.sources_query() if form.is_valid() or not form.is_bound else None

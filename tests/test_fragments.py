@@ -40,6 +40,7 @@ SHIPPED_PAGES = [
     "/ru/documents/joint-declaration-1956/",
     "/en/sources/",
     "/ja/sources/?kind=treaty",
+    "/en/sources/?utm_source=newsletter",
     "/en/sources/shimoda-treaty-text/",
     "/ja/about/",
     "/ru/data/",
@@ -171,3 +172,11 @@ def test_nothing_is_kept_for_or_from_a_logged_in_editor(
 def test_fragments_are_off_when_their_time_is_zero(client):
     request = RequestFactory().get("/en/")
     assert fragment_key(request, "home") is None
+
+
+@FRAGMENTS_ON
+def test_a_tracking_parameter_gets_the_plain_page(client, shipped_content):
+    for path in ("/en/sources/", "/en/timeline/"):
+        tracked = client.get(path, {"utm_source": "newsletter"}).content
+        assert tracked == client.get(path).content
+        assert b"Clear filters" not in tracked
