@@ -1,3 +1,5 @@
+import functools
+
 from django.core.paginator import Page, Paginator
 from django.db.models import prefetch_related_objects
 from django.utils.decorators import method_decorator
@@ -273,12 +275,13 @@ def listed_events(events, limit=DETAIL_PAGE_EVENTS):
     stays bounded however long its chronology grows (the filtered timeline, paged,
     lists them all). Lazy; the numbers as functions, which templates call (a lazy
     object is no number to plural forms)."""
-    listed = SimpleLazyObject(lambda: list(events[: limit + 1]))
+    # Counted whatever the length, so that the page's queries do not grow with it.
+    count = functools.cache(events.count)
     return {
-        "events": SimpleLazyObject(lambda: listed[:limit]),
-        "event_count": lambda: len(listed) if len(listed) <= limit else events.count(),
+        "events": SimpleLazyObject(lambda: list(events[:limit])),
+        "event_count": count,
         "events_shown": limit,
-        "events_truncated": lambda: len(listed) > limit,
+        "events_truncated": lambda: count() > limit,
     }
 
 
